@@ -1,0 +1,96 @@
+// Package workbook reads the figures of a report from a clerk's Excel
+// workbook (or CSV files) into exact values, and reports every problem with
+// its file, sheet and cell.
+package workbook
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Kind is the kind of a cell's value.
+type Kind uint8
+
+const (
+	Empty Kind = iota
+	Number
+	Text
+	Date
+)
+
+// Ref is where a value came from.
+type Ref struct {
+	File  string // base name of the workbook, e.g. “figures.xlsx”
+	Sheet string
+	Cell  string // “B7”; empty for a whole sheet
+}
+
+// String writes the place the way messages show it: “figures.xlsx 指标!B7”.
+func (r Ref) String() string {
+	switch {
+	case r.Sheet == "":
+		return r.File
+	case r.Cell == "":
+		return fmt.Sprintf("%s 工作表“%s”", r.File, r.Sheet)
+	}
+	return fmt.Sprintf("%s %s!%s", r.File, r.Sheet, r.Cell)
+}
+
+// Value is one cell's value as the clerk sees it.
+type Value struct {
+	Kind  Kind
+	Num   decimal.Decimal // Number: the exact decimal the clerk sees (82.8, not 82.79999…)
+	Ratio bool            // Number: a percentage; Num is the fraction (0.052 for 5.2%)
+	Text  string          // Text: the trimmed text; otherwise the cell's text as displayed
+	Date  time.Time       // Date: the day, at midnight UTC
+	Ref   Ref
+}
+
+// Metric is one row of the metrics sheet (指标).
+type Metric struct {
+	Name     string
+	Value    Value
+	Unit     string
+	Prev     Value // 上期
+	LastYear Value // 去年同期
+	Target   Value // 目标
+	Note     string
+	Ref      Ref // the name cell
+}
+
+// InfoEntry is one key/value row of the report sheet (报告信息).
+type InfoEntry struct {
+	Key   string
+	Value Value
+}
+
+// Table is a sheet of records: a header row, then one row per record.
+type Table struct {
+	Name    string
+	Columns []string
+	Rows    []Row
+	Ref     Ref // the sheet
+}
+
+// Row is one record of a table.
+type Row struct {
+	Table *Table
+	Cells []Value // aligned with Table.Columns
+	Ref   Ref     // the row's first cell
+}
+
+// Book is everything read from one workbook.
+type Book struct {
+	File    string // base name, for messages
+	Metrics []*Metric
+	Info    []InfoEntry
+	Tables  []*Table
+}
+
+// Names of the two sheets with a fixed meaning.
+const (
+	MetricsSheet = "指标"
+	InfoSheet    = "报告信息"
+)
