@@ -214,40 +214,75 @@ func reference(v []byte) (string, int) {
 // cell, &amp; — it reads as itself after parsing, with no element made of it.
 //
 // Every ASCII punctuation character gets a backslash (CommonMark §2.4), which
-// adds no space, so CJK text stays tight. A line break cannot be data in a
-// sentence or a table row, so each line break, with the spaces around it,
-// becomes what a soft line break shows: nothing between two CJK characters,
-// one space otherwise ("第一行\n第二行" → "第一行第二行").
+// adds no space, so CJK text stays tight. Spaces and tabs at either end of
+// the value become character references (&#32;), which Markdown neither
+// strips, nor reads as indentation (a code block) or as a hard line break.
+// A line break cannot be data in a sentence or a table row, so each line
+// break, with the spaces around it, becomes what a soft line break shows:
+// nothing between two CJK characters, one space otherwise
+// ("第一行\n第二行" → "第一行第二行", "line\nbreak" → "line break").
 //
 // Escape is for text positions: paragraphs, headings, list items, table
 // cells, link text and destinations. It is not for code spans, code blocks
 // or raw HTML, where backslashes are literal.
 func Escape(s string) string {
+	s = joinLines(s)
+	trimmed := strings.TrimLeft(s, " \t\v\f")
+	lead := s[:len(s)-len(trimmed)]
+	body := strings.TrimRight(trimmed, " \t\v\f")
+	trail := trimmed[len(body):]
+
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c == '\r' || c == '\n' {
-			j := i
-			for j < len(s) && (s[j] == '\r' || s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
-				j++
-			}
-			head := strings.TrimRight(b.String(), " \t")
-			b.Reset()
-			b.WriteString(head)
-			last, _ := utf8.DecodeLastRuneInString(head)
-			first, _ := utf8.DecodeRuneInString(s[j:])
-			if head != "" && j < len(s) && !(isCJK(last) && isCJK(first)) {
-				b.WriteByte(' ')
-			}
-			i = j
-			continue
-		}
-		if c < utf8.RuneSelf && util.IsPunct(c) {
+	writeRefs(&b, lead)
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; c < utf8.RuneSelf && util.IsPunct(c) {
 			b.WriteByte('\\')
 		}
-		b.WriteByte(c)
-		i++
+		b.WriteByte(body[i])
+	}
+	writeRefs(&b, trail)
+	return b.String()
+}
+
+// writeRefs writes each byte of an ASCII whitespace run as a numeric
+// character reference.
+func writeRefs(b *strings.Builder, ws string) {
+	for i := 0; i < len(ws); i++ {
+		b.WriteString("&#")
+		b.WriteString(strconv.Itoa(int(ws[i])))
+		b.WriteByte(';')
+	}
+}
+
+// joinLines replaces each line break of s, and the spaces and tabs around
+// it, by nothing between two CJK characters and by a space otherwise. Line
+// breaks at either end are dropped.
+func joinLines(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	isBlank := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] != '\r' && s[i] != '\n' {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isBlank(s[j]) {
+			j++
+		}
+		head := strings.TrimRight(b.String(), " \t")
+		b.Reset()
+		b.WriteString(head)
+		last, _ := utf8.DecodeLastRuneInString(head)
+		first, _ := utf8.DecodeRuneInString(s[j:])
+		if head != "" && j < len(s) && !(isCJK(last) && isCJK(first)) {
+			b.WriteByte(' ')
+		}
+		i = j
 	}
 	return b.String()
 }
