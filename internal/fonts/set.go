@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,6 +75,18 @@ type slot struct {
 	f    *font
 	err  error
 	used atomic.Bool
+
+	mu    sync.Mutex
+	runes map[rune]struct{} // the characters Glyph has set in this face
+}
+
+func (s *slot) addRune(r rune) {
+	s.mu.Lock()
+	if s.runes == nil {
+		s.runes = map[rune]struct{}{}
+	}
+	s.runes[r] = struct{}{}
+	s.mu.Unlock()
 }
 
 func (s *slot) load() (*font, error) {
@@ -258,6 +271,7 @@ func (s *Set) resolve(ri int, r rune) uint64 {
 			return 0, false
 		}
 		sl.used.Store(true)
+		sl.addRune(r)
 		adv := float32(f.advance(g))
 		return resolved | uint64(i+1)<<32 | uint64(math.Float32bits(adv)), true
 	}
@@ -316,6 +330,37 @@ func (s *Set) Used() []int {
 		}
 	}
 	return u
+}
+
+// Runes returns, in order, the characters that Glyph has set in face so
+// far: the characters a PDF writer draws with it, when all its text went
+// through Glyph.
+func (s *Set) Runes(face int) []rune {
+	if face < 0 || face >= len(s.slots) {
+		return nil
+	}
+	sl := s.slots[face]
+	sl.mu.Lock()
+	rs := make([]rune, 0, len(sl.runes))
+	for r := range sl.runes {
+		rs = append(rs, r)
+	}
+	sl.mu.Unlock()
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	return rs
+}
+
+// SubsetData returns face as a TrueType font holding only the glyphs of the
+// characters Glyph has set in it (Runes), for fpdf.AddUTF8FontFromBytes.
+// fpdf parses and subsets it far faster than the whole font (see Subset).
+// Every character the writer draws in the face must have gone through
+// Glyph, or fpdf draws it as a missing glyph.
+func (s *Set) SubsetData(face int) ([]byte, error) {
+	f := s.Face(face)
+	if f == nil {
+		return nil, fmt.Errorf("no face %d", face)
+	}
+	return f.Subset(s.Runes(face))
 }
 
 // Embolden returns the stroke width, in em, with which the writer should

@@ -495,7 +495,7 @@ func standalone(data []byte, index int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var tables []tableRec
+	var tables []sfntTable
 	for _, t := range d.tables {
 		if t.tag == "DSIG" {
 			continue
@@ -503,17 +503,29 @@ func standalone(data []byte, index int) ([]byte, error) {
 		if uint64(t.off)+uint64(t.len) > uint64(len(data)) {
 			return nil, fmt.Errorf("table %q out of bounds", t.tag)
 		}
-		tables = append(tables, t)
+		tables = append(tables, sfntTable{t.tag, data[t.off : t.off+t.len]})
 	}
-	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
+	return assemble(d.version, tables), nil
+}
 
+// sfntTable is a table to write.
+type sfntTable struct {
+	tag  string
+	data []byte
+}
+
+// assemble writes an sfnt file: the table directory sorted by tag, each
+// table 4-byte aligned with its checksum, and head.checkSumAdjustment.
+func assemble(version uint32, tables []sfntTable) []byte {
+	tables = append([]sfntTable(nil), tables...)
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	n := len(tables)
 	size := 12 + 16*n
 	for _, t := range tables {
-		size += int(t.len+3) &^ 3
+		size += (len(t.data) + 3) &^ 3
 	}
 	out := make([]byte, 12+16*n, size)
-	be.PutUint32(out, d.version)
+	be.PutUint32(out, version)
 	be.PutUint16(out[4:], uint16(n))
 	es := 0
 	for 1<<(es+1) <= n {
@@ -526,25 +538,24 @@ func standalone(data []byte, index int) ([]byte, error) {
 	headAt := -1
 	for i, t := range tables {
 		off := len(out)
-		tb := data[t.off : t.off+t.len]
-		out = append(out, tb...)
+		out = append(out, t.data...)
 		for len(out)%4 != 0 {
 			out = append(out, 0)
 		}
-		if t.tag == "head" && t.len >= 12 {
+		if t.tag == "head" && len(t.data) >= 12 {
 			headAt = off
 			be.PutUint32(out[off+8:], 0) // checkSumAdjustment is computed below
 		}
 		e := out[12+16*i:]
 		copy(e, t.tag)
-		be.PutUint32(e[4:], checksum(out[off:off+int(t.len)]))
+		be.PutUint32(e[4:], checksum(out[off:off+len(t.data)]))
 		be.PutUint32(e[8:], uint32(off))
-		be.PutUint32(e[12:], t.len)
+		be.PutUint32(e[12:], uint32(len(t.data)))
 	}
 	if headAt >= 0 {
 		be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
 	}
-	return out, nil
+	return out
 }
 
 // checksum is the sfnt table checksum: the sum of big-endian uint32s, the

@@ -1,0 +1,123 @@
+package fonts
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bundled "briefing/fonts"
+	"briefing/internal/typeset"
+)
+
+// System finds fonts by the family names in their name tables, whatever the
+// files are called, skips CFF fonts, and puts what it found in front of the
+// bundled fonts.
+func TestSystemFindsFonts(t *testing.T) {
+	dir := t.TempDir()
+	// A 仿宋_GB2312 whose file name says nothing, two levels down.
+	fs := writeFile(t, dir, "a/b/font0001.ttf", withTables(t, bundled.Song(), map[string][]byte{"name": familyNames("FangSong_GB2312", "仿宋_GB2312")}))
+	// A GBK 仿宋 known only by its English name, in a collection (face 1).
+	fang := withTables(t, bundled.Kai(), map[string][]byte{"name": familyNames("FangSong", "")})
+	other := withTables(t, bundled.Song(), map[string][]byte{"name": familyNames("Some Other Font", "")})
+	ttc := writeFile(t, dir, "c/mixed.TTC", makeTTC(t, other, fang))
+	// A 方正小标宋简体: a title that needs no emboldening.
+	xbs := writeFile(t, dir, "fz.ttf", withTables(t, bundled.Hei(), map[string][]byte{"name": familyNames("FZXiaoBiaoSong-B05S", "方正小标宋简体")}))
+	// A 黑体 with CFF outlines: skipped, with a note.
+	writeFile(t, dir, "simhei.otf", fakeCFF("SimHei", "黑体"))
+	// Not fonts, or not wanted.
+	writeFile(t, dir, "simkai.ttf", []byte("garbage named like KaiTi"))
+	writeFile(t, dir, "notes.txt", []byte("仿宋_GB2312"))
+
+	s := System(WithRoots(dir, filepath.Join(dir, "missing")))
+	roles := map[typeset.Role]RoleInfo{}
+	for _, r := range s.Roles() {
+		roles[r.Role] = r
+	}
+	body := roles[typeset.RoleBody]
+	if body.File != fs || body.Source != "系统" || body.Bundled || body.Family != "仿宋_GB2312" {
+		t.Errorf("body: %+v", body)
+	}
+	if len(body.Fallback) == 0 || body.Fallback[0] != "FangSong" {
+		t.Errorf("body chain: %v, want FangSong (the .ttc face) after 仿宋_GB2312", body.Fallback)
+	}
+	title := roles[typeset.RoleTitle]
+	if title.File != xbs || title.Embolden != 0 {
+		t.Errorf("title: %+v", title)
+	}
+	for _, r := range []typeset.Role{typeset.RoleHei, typeset.RoleKai, typeset.RoleFolio, typeset.RoleLatin} {
+		if !roles[r].Bundled {
+			t.Errorf("%s: %+v, want the bundled font", r, roles[r])
+		}
+	}
+	notes := strings.Join(s.Notes(), "\n")
+	if !strings.Contains(notes, "simhei.otf") || !strings.Contains(notes, "CFF") {
+		t.Errorf("notes do not mention the skipped CFF 黑体:\n%s", notes)
+	}
+
+	face, _, ok := s.Glyph(typeset.RoleBody, '中')
+	if !ok || s.Face(face).Path != fs {
+		t.Errorf("中 in body: face %d", face)
+	}
+	// 镕 is not in the fake 仿宋_GB2312 nor the fake FangSong: it comes from
+	// the bundled 黑体.
+	if face, _, _ := s.Glyph(typeset.RoleBody, '镕'); face != faceHei {
+		t.Errorf("镕 in body: face %d", face)
+	}
+	// The .ttc face is loaded when needed, as a standalone font.
+	s2 := System(WithRoots(dir))
+	s2.chains[roleIndex(typeset.RoleBody)] = s2.chains[roleIndex(typeset.RoleBody)][1:]
+	face, _, _ = s2.Glyph(typeset.RoleBody, '中')
+	f := s2.Face(face)
+	if f == nil || f.Path != ttc+"#1" || f.Family != "FangSong" {
+		t.Fatalf("face %+v", f)
+	}
+	if _, err := parseFont(f.Data); err != nil {
+		t.Error(err)
+	}
+	if face, _, _ := s.Glyph(typeset.RoleTitle, '中'); s.Embolden(typeset.RoleTitle, face) != 0 {
+		t.Error("方正小标宋 title is emboldened")
+	}
+	if s.Embolden(typeset.RoleTitle, faceSong) != TitleStroke || s.Embolden(typeset.RoleBody, faceSong) != 0 {
+		t.Error("Embolden of the bundled song")
+	}
+}
+
+// Discovery is bounded.
+func TestSystemBounds(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 30; i++ {
+		writeFile(t, dir, filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i)+".ttf"), []byte("x"))
+	}
+	writeFile(t, dir, "zz/fs.ttf", withTables(t, bundled.Song(), map[string][]byte{"name": familyNames("FangSong_GB2312", "")}))
+	s := System(WithRoots(dir), WithMaxFiles(10))
+	if !s.Roles()[1].Bundled {
+		t.Error("found a font beyond the file bound")
+	}
+	if n := s.Notes(); len(n) == 0 || !strings.Contains(n[len(n)-1], "上限") {
+		t.Errorf("notes: %v", n)
+	}
+	start := time.Now()
+	s = System(WithRoots(dir))
+	if s.Roles()[1].Bundled {
+		t.Error("did not find the font without the bound")
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("discovery of 31 files took %v", d)
+	}
+}
+
+// On this machine: System() must not fail and must be quick whatever is
+// installed.
+func TestSystemDefaultRoots(t *testing.T) {
+	start := time.Now()
+	s := System()
+	d := time.Since(start)
+	t.Logf("System() over %v took %v; notes: %v", DefaultRoots(), d, s.Notes())
+	if len(s.Roles()) != nRoles {
+		t.Error("roles missing")
+	}
+	if _, _, ok := s.Glyph(typeset.RoleBody, '中'); !ok {
+		t.Error("中 not found")
+	}
+}
