@@ -8,36 +8,6 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// The CJK-friendly emphasis rule.
-//
-// CommonMark decides whether a run of * or _ can open or close emphasis from
-// the characters on either side of it (the left- and right-flanking
-// definitions of CommonMark 0.31 §6.2). Those definitions assume that words
-// are separated by spaces: a closing ** after a punctuation character must be
-// followed by a space or punctuation, so in
-//
-//	**（一）提高思想认识，高位推动落实。**积极贯彻
-//
-// the second ** cannot close and the asterisks stay literal. The amendment
-// proposed for commonmark-spec issue 650 (implemented by markdown-it-cjk-friendly
-// and others) only counts non-CJK punctuation in those conditions and lets a
-// CJK character on the other side stand in for whitespace:
-//
-//   - left-flanking: not followed by whitespace, and either not followed by a
-//     non-CJK punctuation character, or preceded by whitespace, a non-CJK
-//     punctuation sequence, a CJK sequence or an ideographic variation selector;
-//   - right-flanking: not preceded by whitespace, and either not preceded by a
-//     non-CJK punctuation sequence, or followed by whitespace, a non-CJK
-//     punctuation character or a CJK character;
-//   - a single _ or double __ may open although right-flanking only when it is
-//     preceded by a punctuation sequence (CJK or not).
-//
-// A "sequence" is a character optionally followed by a non-emoji variation
-// selector (U+FE00..U+FE0E), so 葛󠄀 or 〇︀ before a delimiter counts as what it
-// decorates. A quotation mark ‘ ’ “ ” followed by U+FE01 is the fullwidth
-// (CJK) form of that mark. When no CJK character is involved the rule is
-// exactly CommonMark's, and so is goldmark's result.
-
 // flanking returns whether a delimiter run of char c can open and can close
 // emphasis. prev is the character before the run, prev2 the one before prev
 // (only looked at when prev is a variation selector), next the character
@@ -88,7 +58,36 @@ type emphasisParser struct{}
 
 // NewEmphasisParser returns the CJK-friendly inline parser for * and _.
 // New registers it ahead of goldmark's emphasis parser, which then never
-// sees a * or _.
+// sees a * or _. It scans delimiter runs only; pairing them into
+// ast.Emphasis nodes is goldmark's own delimiter processing.
+//
+// CommonMark decides whether a run of * or _ can open or close emphasis from
+// the characters on either side of it (the left- and right-flanking
+// definitions of CommonMark 0.31 §6.2). Those definitions assume that words
+// are separated by spaces: a closing ** after a punctuation character must be
+// followed by a space or punctuation, so in
+//
+//	**（一）提高思想认识，高位推动落实。**积极贯彻
+//
+// the second ** cannot close and the asterisks stay literal. The amendment
+// proposed for commonmark-spec issue 650 (implemented by markdown-it-cjk-friendly
+// and others) only counts non-CJK punctuation in those conditions and lets a
+// CJK character on the other side stand in for whitespace:
+//
+//   - left-flanking: not followed by whitespace, and either not followed by a
+//     non-CJK punctuation character, or preceded by whitespace, a non-CJK
+//     punctuation sequence, a CJK sequence or an ideographic variation selector;
+//   - right-flanking: not preceded by whitespace, and either not preceded by a
+//     non-CJK punctuation sequence, or followed by whitespace, a non-CJK
+//     punctuation character or a CJK character;
+//   - a single _ or double __ may open although right-flanking only when it is
+//     preceded by a punctuation sequence (CJK or not).
+//
+// A "sequence" is a character optionally followed by a non-emoji variation
+// selector (U+FE00..U+FE0E), so 葛󠄀 or 〇︀ before a delimiter counts as what it
+// decorates. A quotation mark ‘ ’ “ ” followed by U+FE01 is the fullwidth
+// (CJK) form of that mark. When no CJK character is involved the rule is
+// exactly CommonMark's, and so is goldmark's result.
 func NewEmphasisParser() parser.InlineParser { return emphasisParser{} }
 
 func (emphasisParser) Trigger() []byte { return []byte{'*', '_'} }

@@ -29,9 +29,24 @@ func Level(h *ast.Heading) int {
 }
 
 // Number returns the automatic number of a heading with its punctuation:
-// "一、", "（一）", "1." or "（1）". It is "" for a heading of level 0, an
-// empty heading, one the author numbered, and any heading of a tree that the
-// extension (with numbering on) did not transform.
+// "一、", "（一）", "1." or "（1）". Writers print it before the heading's
+// inlines. It is "" for a heading of level 0, an empty heading, a heading the
+// author numbered, and every heading of a tree that the extension (with
+// numbering on) did not transform.
+//
+// The extension's transformer counts the headings in document order,
+// wherever they stand (in block quotes and list items too):
+//   - a heading of level L takes the next number of level L, and the
+//     counters of the levels below L restart, so a part that a template
+//     leaves out leaves no gap;
+//   - a heading whose text the author began with a number — 一、 （一） (一)
+//     1. 1． 1、 （1） (1), in any of these styles, whatever its level — gets
+//     no automatic number, and the counter of its level is set to the
+//     author's number: an automatic 二、 follows an author's 一、, 五、 an
+//     author's 四、. "1.5亿元" and "2024年" are not numbers;
+//   - an empty heading is not numbered and does not count;
+//   - # (the document title) restarts all counters, so an annex that starts
+//     with its own # title is numbered from 一、 again; ###### changes nothing.
 func Number(h *ast.Heading) string {
 	if h == nil {
 		return ""
@@ -60,25 +75,14 @@ func formatNumber(level, n int) string {
 }
 
 // numberer keeps the counters of the four numbered levels while the
-// transformer walks the headings of a document in order.
-//
-// The rules:
-//   - a heading of level L (1..4) takes the next number of level L, and the
-//     counters of the levels below L restart;
-//   - a heading whose text the author began with a number (一、 （一） (一)
-//     1. 1． 1、 （1） (1), in any of these styles, whatever its level) gets no
-//     automatic number, and the counter of its level is set to the author's
-//     number, so the next heading continues from it: 二、 after an author's
-//     一、, 五、 after an author's 四、;
-//   - an empty heading is not numbered and does not count;
-//   - # (level 0 of h.Level 1) starts a new numbered document, e.g. an
-//     annex: all counters restart. ###### changes nothing.
+// transformer walks the headings of a document in order; the rules are in
+// Number's documentation.
 type numberer struct {
 	counters [5]int
 }
 
-// next returns the automatic number of a heading of level (as Level)
-// whose plain text is text, and advances the counters.
+// next returns the automatic number of heading h, whose plain text is
+// text, and advances the counters.
 func (c *numberer) next(h *ast.Heading, text string) string {
 	level := Level(h)
 	if level == 0 {
