@@ -84,8 +84,9 @@ type emphasisParser struct{}
 //     preceded by a punctuation sequence (CJK or not).
 //
 // A "sequence" is a character optionally followed by a non-emoji variation
-// selector (U+FE00..U+FE0E), so 葛󠄀 or 〇︀ before a delimiter counts as what it
-// decorates. A quotation mark ‘ ’ “ ” followed by U+FE01 is the fullwidth
+// selector (U+FE00..U+FE0E), so 〇 + U+FE00 before a delimiter counts as 〇;
+// an ideographic variation selector (U+E0100..U+E01EF, as in 葛󠄀) counts
+// as CJK. A quotation mark ‘ ’ “ ” followed by U+FE01 is the fullwidth
 // (CJK) form of that mark. When no CJK character is involved the rule is
 // exactly CommonMark's, and so is goldmark's result.
 func NewEmphasisParser() parser.InlineParser { return emphasisParser{} }

@@ -22,8 +22,9 @@ const (
 // punctuation — 。！？；： possibly followed by closing quotes ” ’ 」 』 — and
 // that is directly followed by a paragraph runs in; a heading without final
 // punctuation stands on its own line. The class {.run-in} or {.standalone}
-// overrides the punctuation. A heading followed by anything but a paragraph
-// (a list, a table, a heading, the end) always stands alone.
+// overrides the punctuation ({.standalone} wins if both are given). A
+// heading followed by anything but a paragraph (a list, a table, a heading,
+// the end) always stands alone.
 //
 // A run-in heading keeps all its text, final punctuation included: writers
 // print Number(h), the heading's inlines and then the paragraph's inlines as
