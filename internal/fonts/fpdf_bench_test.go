@@ -54,8 +54,39 @@ func debianSource(tb testing.TB) (fontSource, bool) {
 	return fontSource{"debian", song, kai, hei}, true
 }
 
+// pageRunes returns the characters drawn in each face by newPDF for one
+// page: line 0 in hei, line 1 in kai, the rest in song.
+func pageRunes(lines []string) (song, kai, hei []rune) {
+	for l := 0; l < 22; l++ {
+		rs := []rune(lines[l%len(lines)])
+		switch l {
+		case 0:
+			hei = append(hei, rs...)
+		case 1:
+			kai = append(kai, rs...)
+		default:
+			song = append(song, rs...)
+		}
+	}
+	return
+}
+
+// subsetSource is the trimmed fonts cut down to the characters of one page,
+// as Set.SubsetData does for a report.
+func subsetSource(tb testing.TB, lines []string) fontSource {
+	song, kai, hei := pageRunes(lines)
+	cut := func(data []byte, rs []rune) []byte {
+		b, err := subsetFont(data, rs)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return b
+	}
+	return fontSource{"subset", cut(bundled.Song(), song), cut(bundled.Kai(), kai), cut(bundled.Hei(), hei)}
+}
+
 func sources(b *testing.B) []fontSource {
-	s := []fontSource{trimmedSource()}
+	s := []fontSource{trimmedSource(), subsetSource(b, seedLines(b))}
 	if d, ok := debianSource(b); ok {
 		s = append(s, d)
 	}
@@ -155,17 +186,30 @@ func BenchmarkFpdfOutput(b *testing.B) {
 }
 
 // BenchmarkFpdfReport measures the whole of a one-page report's PDF work:
-// registering the three faces, drawing, and Output.
+// registering the three faces, drawing, and Output; for "subset", also
+// cutting the fonts down to the page's characters first.
 func BenchmarkFpdfReport(b *testing.B) {
 	lines := seedLines(b)
 	for _, src := range sources(b) {
 		b.Run(src.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
+				if src.name == "subset" {
+					src = subsetSource(b, lines)
+				}
 				pdf := newPDF(b, src, lines, 1)
 				if err := pdf.Output(io.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkSubset measures cutting the three trimmed fonts down to one
+// page's characters.
+func BenchmarkSubset(b *testing.B) {
+	lines := seedLines(b)
+	for i := 0; i < b.N; i++ {
+		subsetSource(b, lines)
 	}
 }
