@@ -251,6 +251,7 @@ type faceNames struct {
 	Family   string   // English (or first) family name, name ID 1
 	FamilyZH string   // Chinese family name, when the font has one
 	Full     string   // full name, name ID 4
+	Style    string   // subfamily, name ID 2 (English when there is one): Regular, Bold…
 	All      []string // every family, typographic family and full name, for matching
 }
 
@@ -276,6 +277,9 @@ func namesOf(recs []nameRec) faceNames {
 		}
 	}
 	for _, r := range recs {
+		if r.id == 2 && (n.Style == "" || (r.platform == 3 && r.lang == 0x409)) {
+			n.Style = strings.TrimSpace(r.value)
+		}
 		switch r.id {
 		case 1, 4, 16:
 		default:

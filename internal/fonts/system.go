@@ -283,6 +283,17 @@ func System(opts ...Option) *Set {
 	return s
 }
 
+// regularStyle tells whether a subfamily name is an upright regular weight.
+func regularStyle(style string) bool {
+	l := strings.ToLower(style)
+	for _, k := range []string{"bold", "italic", "oblique", "light", "thin", "粗", "斜"} {
+		if strings.Contains(l, k) {
+			return false
+		}
+	}
+	return true
+}
+
 func displayName(f *Face) string {
 	if f.FamilyZH != "" {
 		return f.FamilyZH
@@ -316,6 +327,9 @@ func scanFile(path string) []found {
 			continue
 		}
 		n := namesOf(recs)
+		if !regularStyle(n.Style) {
+			continue // timesbd.ttf is also “Times New Roman”: take the regular face
+		}
 		var hits [][2]int
 		seen := map[[2]int]bool{}
 		for _, name := range n.All {

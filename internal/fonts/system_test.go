@@ -121,3 +121,38 @@ func TestSystemDefaultRoots(t *testing.T) {
 		t.Error("中 not found")
 	}
 }
+
+// Old Chinese fonts spell their names in GB codes: Windows PRC encoding (GB
+// bytes in 16-bit units) and Macintosh Simplified Chinese.
+func TestDecodeLegacyNames(t *testing.T) {
+	// 仿宋_GB2312 in GB 2312: B7C2 CBCE, then ASCII.
+	prc := []byte{0xB7, 0xC2, 0xCB, 0xCE, 0, '_', 0, 'G', 0, 'B', 0, '2', 0, '3', 0, '1', 0, '2'}
+	if s, ok := decodeName(3, 3, prc); !ok || s != "仿宋_GB2312" {
+		t.Errorf("PRC: %q %v", s, ok)
+	}
+	if s, ok := decodeName(1, 25, []byte{0xBA, 0xDA, 0xCC, 0xE5}); !ok || s != "黑体" {
+		t.Errorf("Mac Chinese: %q %v", s, ok)
+	}
+	if s, ok := decodeName(1, 0, []byte("Times New Roman")); !ok || s != "Times New Roman" {
+		t.Errorf("Mac Roman: %q %v", s, ok)
+	}
+	if normName("Times New Roman") != normName("TimesNewRoman") || normName("仿宋_GB2312") != normName("仿宋 GB2312") {
+		t.Error("normName")
+	}
+}
+
+// A bold face of a wanted family is not taken for the regular one.
+func TestSystemSkipsBold(t *testing.T) {
+	dir := t.TempDir()
+	bold := nameTable(map[uint16]string{1: "Times New Roman", 2: "Bold", 4: "Times New Roman Bold"}, nil)
+	reg := nameTable(map[uint16]string{1: "Times New Roman", 2: "Regular", 4: "Times New Roman"}, nil)
+	writeFile(t, dir, "a-timesbd.ttf", withTables(t, bundled.Latin(), map[string][]byte{"name": bold}))
+	p := writeFile(t, dir, "b-times.ttf", withTables(t, bundled.Latin(), map[string][]byte{"name": reg}))
+	s := System(WithRoots(dir))
+	if r := s.Roles()[5]; r.File != p || r.Source != "系统" {
+		t.Errorf("latin: %+v", r)
+	}
+	if face, _, _ := s.Glyph(typeset.RoleBody, 'A'); s.Face(face).Path != p {
+		t.Errorf("A in body: %s", s.Face(face).Path)
+	}
+}
