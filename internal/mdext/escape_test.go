@@ -162,6 +162,7 @@ func TestEscapeAddsNoSpace(t *testing.T) {
 		"1. 第一":      `1\. 第一`,
 		"普通文字":       "普通文字",
 		"全角＊＊不是语法＊＊": "全角＊＊不是语法＊＊",
+		"坏\xb8字节":    "坏\uFFFD字节",
 	}
 	for v, w := range tests {
 		if got := Escape(v); got != w {

@@ -3,8 +3,10 @@ package mdext
 import (
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 )
@@ -46,4 +48,36 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// Whatever the input, parsing, rendering and Text do not panic, and every
+// heading's number and run-in flag are consistent.
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"## 甲\n### 认识。\n**重要。**正文\n",
+		"\uFE00**x**", "\U000E0100*x*", "〇\uFE00**“数”**字", "### x {.run-in}\n\n- a\n",
+		"| a |\n|---|\n| **b。**c |\n", "##### (1)甲\n#### 1.乙\n", "&#x4E2D;\\*",
+	} {
+		f.Add(s)
+	}
+	md := Markdown()
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			// goldmark's HTML renderer with extension.CJK panics in
+			// util.ToRune on some invalid UTF-8 (yuin/goldmark issue 597);
+			// Escape keeps workbook values valid.
+			return
+		}
+		render(t, md, src)
+		doc := parse(md, src)
+		_ = Text(doc, []byte(src))
+		for _, h := range headings(doc) {
+			if Number(h) != "" && Level(h) == 0 {
+				t.Fatalf("level-0 heading numbered %q", Number(h))
+			}
+			if IsRunIn(h) && RunInHeading(h.NextSibling().(*ast.Paragraph)) != h {
+				t.Fatalf("run-in heading does not lead its paragraph")
+			}
+		}
+	})
 }

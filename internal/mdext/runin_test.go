@@ -26,6 +26,7 @@ func TestRunIn(t *testing.T) {
 		{"ASCII period is not sentence punctuation", "### Summary.\n正文\n", false},
 		{"{.run-in} without punctuation", "### 提高思想认识 {.run-in}\n正文\n", true},
 		{"{.standalone} with punctuation", "### 提高思想认识。 {.standalone}\n正文\n", false},
+		{"both classes: standalone wins", "### 认识。 {.run-in .standalone}\n正文\n", false},
 		{"class among others", "### 认识 {.x .run-in #id}\n正文\n", true},
 		{"followed by a list", "### 主要做法如下：\n- 一\n- 二\n", false},
 		{"followed by an ordered list", "### 主要做法如下：\n\n1. 一\n", false},

@@ -222,11 +222,11 @@ func reference(v []byte) (string, int) {
 // nothing between two CJK characters, one space otherwise
 // ("第一行\n第二行" → "第一行第二行", "line\nbreak" → "line break").
 //
-// Escape is for text positions: paragraphs, headings, list items, table
-// cells, link text and destinations. It is not for code spans, code blocks
+// Invalid UTF-8 becomes U+FFFD. Escape is for text positions: paragraphs,
+// headings, list items, table cells, link text and destinations. It is not for code spans, code blocks
 // or raw HTML, where backslashes are literal.
 func Escape(s string) string {
-	s = joinLines(s)
+	s = joinLines(strings.ToValidUTF8(s, "\uFFFD"))
 	trimmed := strings.TrimLeft(s, " \t\v\f")
 	lead := s[:len(s)-len(trimmed)]
 	body := strings.TrimRight(trimmed, " \t\v\f")
