@@ -72,6 +72,17 @@ type Table struct {
 	Columns []string
 	Rows    []Row
 	Ref     Ref // the sheet
+
+	// Title is the text of the rows above the header (a table's title,
+	// “单位：亿元”), one line each; "" when the header is the first row.
+	Title string
+	// Units is the unit written in each column's header, aligned with
+	// Columns: “亿元” for “产值（亿元）”, "" when none. May be nil in a
+	// Table built by hand.
+	Units []string
+	// ColumnRefs is the header cell of each column, aligned with Columns.
+	// May be nil in a Table built by hand.
+	ColumnRefs []Ref
 }
 
 // Row is one record of a table.
@@ -87,6 +98,11 @@ type Book struct {
 	Metrics []*Metric
 	Info    []InfoEntry
 	Tables  []*Table
+
+	// Sheets lists every sheet read, in the workbook's order, empty ones
+	// included (for a directory of CSV files, one per file). May be nil in
+	// a Book built by hand.
+	Sheets []Ref
 }
 
 // Names of the two sheets with a fixed meaning.

@@ -1,0 +1,472 @@
+package workbook
+
+import (
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// A grid is one sheet as read from the file, before it is understood as
+// figures, report information or a table: the non-empty cells row by row,
+// with what the file says about each (type, number format), and the merged
+// ranges. Both the .xlsx reader and the CSV reader produce grids.
+type grid struct {
+	file     string // base name of the file, for refs
+	sheet    string // the sheet's name as on its tab (a CSV file: its name without .csv)
+	rows     []rawRow
+	merges   []mergeRange
+	date1904 bool
+}
+
+// rawKind is what the file says a cell holds.
+type rawKind uint8
+
+const (
+	rawEmpty  rawKind = iota
+	rawText           // a string cell, a CSV field, a formula's text result
+	rawNumber         // text is the stored number (“0.052000000000000005”); fmt says how it shows
+	rawBool           // text is TRUE or FALSE
+	rawError          // text is the error value: #DIV/0!, #N/A …
+	rawISO            // a date cell stored as ISO 8601 text (t="d")
+	rawFailed         // a formula that could not be calculated; its problem is already reported
+)
+
+type rawCell struct {
+	col     int // 1-based column number
+	kind    rawKind
+	formula bool // the value is a formula's result
+	fmt     numFmt
+	text    string
+}
+
+type rawRow struct {
+	num   int       // 1-based row number
+	cells []rawCell // sorted by column, no two in the same column
+}
+
+// mergeRange is a merged range of cells, corners included.
+type mergeRange struct{ c1, r1, c2, r2 int }
+
+// Limits of a worksheet (Excel's own).
+const (
+	maxColumns = 16384
+	maxRows    = 1048576
+)
+
+// cell returns the cell of row r in column col, and whether it is there.
+func (r *rawRow) cell(col int) (*rawCell, bool) {
+	i := sort.Search(len(r.cells), func(i int) bool { return r.cells[i].col >= col })
+	if i < len(r.cells) && r.cells[i].col == col {
+		return &r.cells[i], true
+	}
+	return nil, false
+}
+
+// set puts c into the row, replacing what was in its column.
+func (r *rawRow) set(c rawCell) {
+	i := sort.Search(len(r.cells), func(i int) bool { return r.cells[i].col >= c.col })
+	if i < len(r.cells) && r.cells[i].col == c.col {
+		r.cells[i] = c
+		return
+	}
+	r.cells = append(r.cells, rawCell{})
+	copy(r.cells[i+1:], r.cells[i:])
+	r.cells[i] = c
+}
+
+// blank reports whether a cell shows nothing: absent, or text of spaces only.
+func (c *rawCell) blank() bool {
+	switch c.kind {
+	case rawEmpty:
+		return true
+	case rawText:
+		return trim(c.text) == ""
+	}
+	return false
+}
+
+// count is the number of cells of the row that show something.
+func (r *rawRow) count() int {
+	n := 0
+	for i := range r.cells {
+		if !r.cells[i].blank() {
+			n++
+		}
+	}
+	return n
+}
+
+// normalize sorts rows and cells into order and merges duplicates, for
+// files written by programs that do not keep them in order.
+func (g *grid) normalize() {
+	if !sort.SliceIsSorted(g.rows, func(i, j int) bool { return g.rows[i].num < g.rows[j].num }) {
+		sort.SliceStable(g.rows, func(i, j int) bool { return g.rows[i].num < g.rows[j].num })
+	}
+	out := g.rows[:0]
+	for _, r := range g.rows {
+		if !sort.SliceIsSorted(r.cells, func(i, j int) bool { return r.cells[i].col < r.cells[j].col }) {
+			cells := r.cells
+			r.cells = nil
+			for _, c := range cells {
+				r.set(c)
+			}
+		} else {
+			// drop duplicate columns, the last one wins
+			cs := r.cells[:0]
+			for _, c := range r.cells {
+				if len(cs) > 0 && cs[len(cs)-1].col == c.col {
+					cs[len(cs)-1] = c
+					continue
+				}
+				cs = append(cs, c)
+			}
+			r.cells = cs
+		}
+		if len(out) > 0 && out[len(out)-1].num == r.num {
+			for _, c := range r.cells {
+				out[len(out)-1].set(c)
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	g.rows = out
+}
+
+// rowIndex returns the index in g.rows of the first row numbered at least n.
+func (g *grid) rowIndex(n int) int {
+	return sort.Search(len(g.rows), func(i int) bool { return g.rows[i].num >= n })
+}
+
+// fillMerges copies the value of a merged range's top-left cell where the
+// clerk sees it: into every cell of the range in the header rows [h1, h2]
+// (“产值” merged over two columns names both), and down the first column of
+// the range in the other rows (“城关镇” merged over three rows is the town of
+// each). Numbers are never copied outside the header: a number merged over
+// three rows is one number, and copying it would count it three times.
+// budget bounds the cells written, against a file merging a whole sheet.
+func (g *grid) fillMerges(h1, h2 int, budget int) {
+	for _, m := range g.merges {
+		oi := g.rowIndex(m.r1)
+		if oi == len(g.rows) || g.rows[oi].num != m.r1 {
+			continue
+		}
+		origin, ok := g.rows[oi].cell(m.c1)
+		if !ok || origin.blank() {
+			continue
+		}
+		o := *origin
+		number := o.kind == rawNumber && o.fmt.kind != fmtDate
+		if o.kind == rawText {
+			if _, isNum := parseTextNumber(o.text); isNum {
+				number = true
+			}
+		}
+		for i := oi; i < len(g.rows) && g.rows[i].num <= m.r2; i++ {
+			r := &g.rows[i]
+			header := r.num >= h1 && r.num <= h2
+			for col := m.c1; col <= m.c2; col++ {
+				if col == m.c1 && r.num == m.r1 {
+					continue
+				}
+				if !header && (col != m.c1 || number) {
+					break
+				}
+				if c, ok := r.cell(col); ok && !c.blank() {
+					continue
+				}
+				if budget--; budget < 0 {
+					return
+				}
+				c := o
+				c.col = col
+				r.set(c)
+			}
+		}
+	}
+}
+
+// sheetCtx turns the raw cells of one grid into values, reporting problems.
+type sheetCtx struct {
+	g   *grid
+	ps  *problems
+	ref Ref // the sheet
+}
+
+func (sc *sheetCtx) at(col, row int) Ref {
+	return Ref{File: sc.ref.File, Sheet: sc.ref.Sheet, Cell: cellName(col, row)}
+}
+
+// cellName writes a cell's address: (2, 7) → “B7”.
+func cellName(col, row int) string {
+	return colName(col) + strconv.Itoa(row)
+}
+
+// colName writes a column's letters: 1 → A, 28 → AB.
+func colName(col int) string {
+	if col < 1 {
+		return "?"
+	}
+	var b [4]byte
+	i := len(b)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
+}
+
+// display is a cell's text as the clerk reads it, for names, units, keys and
+// notes.
+func (sc *sheetCtx) display(c *rawCell) string {
+	switch c.kind {
+	case rawText:
+		return trim(c.text)
+	case rawNumber:
+		num, ok := parseRawNumber(c.text)
+		if !ok {
+			return trim(c.text)
+		}
+		switch c.fmt.kind {
+		case fmtDate:
+			if t, ok := serialDate(num.Floor().IntPart(), sc.g.date1904); ok {
+				return dateText(t, c.fmt.parts)
+			}
+		case fmtPercent:
+			return numberText(num, true, int(c.fmt.minDec), int(c.fmt.maxDec))
+		case fmtNumber:
+			return numberText(num, false, int(c.fmt.minDec), int(c.fmt.maxDec))
+		}
+		return formatGeneral(num)
+	case rawISO:
+		if t, ok := parseISODate(c.text); ok {
+			return dateText(t, 0)
+		}
+	}
+	return trim(c.text)
+}
+
+// parseISODate reads the value of a date cell stored as text (t="d").
+func parseISODate(s string) (time.Time, bool) {
+	s = trim(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return makeDate(t.Year(), int(t.Month()), t.Day())
+		}
+	}
+	return parseTextDate(s)
+}
+
+// unitRule is what a cell's number is checked against: the 单位 of its
+// figure or the unit in its column's header.
+type unitRule struct {
+	unit  string // "" when there is none
+	where string // how a message names where the unit was written: “单位”列 / 表头
+	// strict: a number followed by a different unit-like suffix is an error,
+	// and so is any text that is not a number (the figures' 数值 columns).
+	// Otherwise (tables), only a known unit that differs is an error and
+	// other text stays text.
+	strict bool
+}
+
+// value turns a raw cell into a Value. needNumber: the cell must hold a
+// number (a figure's 数值, 上期 …). It reports the cell's problem and returns
+// ok=false when the cell cannot be read that way (or its problem was
+// reported already).
+func (sc *sheetCtx) value(c *rawCell, row int, u unitRule, needNumber bool) (Value, bool) {
+	ref := sc.at(c.col, row)
+	v := Value{Ref: ref}
+	switch c.kind {
+	case rawEmpty:
+		return v, true
+	case rawFailed:
+		return v, false
+	case rawError:
+		if c.formula {
+			sc.ps.add(ref, "公式结果是错误值 %s，请先改正公式", trim(c.text))
+		} else {
+			sc.ps.add(ref, "单元格里是错误值 %s，请改为正确的内容", trim(c.text))
+		}
+		return v, false
+	case rawBool:
+		if needNumber {
+			sc.ps.add(ref, "%s 不是数字", quote(c.text))
+			return v, false
+		}
+		v.Kind, v.Text = Text, c.text
+		return v, true
+	case rawISO:
+		t, ok := parseISODate(c.text)
+		if !ok {
+			sc.ps.add(ref, "日期 %s 无法识别", quote(c.text))
+			return v, false
+		}
+		v.Kind, v.Date, v.Text = Date, t, dateText(t, 0)
+		if needNumber {
+			sc.ps.add(ref, "这一格是日期（%s），不是数字", v.Text)
+			return Value{Ref: ref}, false
+		}
+		return v, true
+	case rawNumber:
+		return sc.numberCell(c, ref, u, needNumber)
+	}
+	return sc.textCell(c, ref, u, needNumber)
+}
+
+func (sc *sheetCtx) numberCell(c *rawCell, ref Ref, u unitRule, needNumber bool) (Value, bool) {
+	v := Value{Ref: ref}
+	num, ok := parseRawNumber(c.text)
+	if !ok {
+		sc.ps.add(ref, "单元格里的数 %s 无法识别，文件可能已损坏", quote(c.text))
+		return v, false
+	}
+	switch c.fmt.kind {
+	case fmtDate:
+		t, ok := serialDate(num.Floor().IntPart(), sc.g.date1904)
+		if !ok {
+			sc.ps.add(ref, "单元格设为日期格式，但 %s 不是有效的日期，请检查内容或把格式改为“常规”", quote(formatGeneral(num)))
+			return v, false
+		}
+		if needNumber {
+			sc.ps.add(ref, "这一格是日期（%s），不是数字；如果本该是数字，请把单元格格式改为“常规”或“数值”", dateText(t, c.fmt.parts))
+			return v, false
+		}
+		v.Kind, v.Date, v.Text = Date, t, dateText(t, c.fmt.parts)
+		return v, true
+	case fmtTime:
+		if needNumber {
+			sc.ps.add(ref, "这一格是时间格式，不是数字；如果本该是数字，请把单元格格式改为“常规”或“数值”")
+			return v, false
+		}
+		v.Kind, v.Text = Text, timeText(num, c.fmt.seconds)
+		return v, true
+	case fmtPercent:
+		if u.unit != "" && !isPercentUnit(u.unit) {
+			shown := numberText(num, true, int(c.fmt.minDec), int(c.fmt.maxDec))
+			sc.ps.add(ref, "%s 是百分数，但%s写的单位是%s", quote(shown), u.where, quote(u.unit))
+			return v, false
+		}
+		v.Kind, v.Num, v.Ratio = Number, num, true
+		v.Text = numberText(num, true, int(c.fmt.minDec), int(c.fmt.maxDec))
+		return v, true
+	}
+	minDec, maxDec := -1, -1
+	if c.fmt.kind == fmtNumber {
+		minDec, maxDec = int(c.fmt.minDec), int(c.fmt.maxDec)
+	}
+	v.Kind = Number
+	if isPercentUnit(u.unit) {
+		v.Num, v.Ratio = num.Shift(-2), true
+	} else {
+		v.Num = num
+	}
+	v.Text = numberText(v.Num, v.Ratio, minDec, maxDec)
+	return v, true
+}
+
+func (sc *sheetCtx) textCell(c *rawCell, ref Ref, u unitRule, needNumber bool) (Value, bool) {
+	v := Value{Ref: ref}
+	s := trim(c.text)
+	if s == "" {
+		return v, true
+	}
+	if tn, ok := parseTextNumber(s); ok {
+		switch {
+		case tn.percent:
+			if u.unit != "" && !isPercentUnit(u.unit) {
+				sc.ps.add(ref, "%s 是百分数，但%s写的单位是%s", quote(s), u.where, quote(u.unit))
+				return v, false
+			}
+			v.Kind, v.Num, v.Ratio = Number, tn.value().Normalize(), true
+			v.Text = formatFixed(tn.num, tn.places, tn.places) + "%"
+			return v, true
+		case tn.unit == "":
+		case u.unit != "" && sameUnit(tn.unit, u.unit):
+		case u.unit != "" && (u.strict && unitLike(tn.unit) || knownUnit(tn.unit)):
+			sc.ps.add(ref, "%s 的单位%s与%s写的单位%s不一致，请换算后只填数字", quote(s), quote(tn.unit), u.where, quote(u.unit))
+			return v, false
+		case needNumber && u.unit == "" && unitLike(tn.unit):
+			sc.ps.add(ref, "%s 不是数字：单位请写在“单位”列，数值列只填数字", quote(s))
+			return v, false
+		default:
+			if needNumber {
+				sc.ps.add(ref, "%s 不是数字", quote(s))
+				return v, false
+			}
+			v.Kind, v.Text = Text, s
+			return v, true
+		}
+		v.Kind = Number
+		if isPercentUnit(u.unit) {
+			v.Num, v.Ratio = tn.num.Shift(-2).Normalize(), true
+			v.Text = formatFixed(tn.num, tn.places, tn.places) + "%"
+		} else {
+			v.Num = tn.num.Normalize()
+			v.Text = formatFixed(tn.num, tn.places, tn.places)
+		}
+		return v, true
+	}
+	if t, ok := parseTextDate(s); ok {
+		if needNumber {
+			sc.ps.add(ref, "这一格是日期（%s），不是数字", dateText(t, 0))
+			return v, false
+		}
+		v.Kind, v.Date, v.Text = Date, t, dateText(t, 0)
+		return v, true
+	}
+	if needNumber {
+		sc.ps.add(ref, "%s 不是数字", quote(s))
+		return v, false
+	}
+	v.Kind, v.Text = Text, s
+	return v, true
+}
+
+// timeText writes the time of day of an Excel serial number: 8:30, 8:30:15.
+func timeText(num decimal.Decimal, seconds bool) string {
+	f := num.InexactFloat64()
+	f -= float64(int64(f))
+	if f < 0 {
+		f += 1
+	}
+	total := int64(f*86400 + 0.5)
+	h, m, s := total/3600%24, total/60%60, total%60
+	if seconds {
+		return strconv.FormatInt(h, 10) + ":" + twoDigits(m) + ":" + twoDigits(s)
+	}
+	return strconv.FormatInt(h, 10) + ":" + twoDigits(m)
+}
+
+func twoDigits(n int64) string {
+	if n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// knownUnits are units a clerk writes after a number. In a table a number
+// followed by one of these, different from the column's unit, is an error;
+// any other suffix (“3个月”) leaves the cell as text.
+var knownUnits = map[string]bool{}
+
+func init() {
+	for _, u := range []string{
+		"元", "千元", "万元", "百万元", "千万元", "亿元", "万亿元", "美元", "万美元", "亿美元",
+		"个", "万个", "家", "户", "万户", "人", "万人", "人次", "万人次", "名",
+		"吨", "万吨", "千克", "公斤", "克", "公里", "千米", "米", "平方米", "万平方米",
+		"平方公里", "亩", "万亩", "公顷", "立方米", "万立方米",
+		"千瓦", "万千瓦", "千瓦时", "万千瓦时", "亿千瓦时", "度", "万度",
+		"辆", "万辆", "台", "套", "件", "项", "所", "座", "栋", "床", "张", "份", "篇", "条",
+		"头", "只", "株", "万株", "棵", "批", "场", "次", "起", "宗",
+		"天", "小时", "分钟", "%", "‰", "个百分点", "倍",
+		"km", "m", "kg", "t", "kw", "kwh", "m2", "m3", "㎡", "㎞", "㎏",
+	} {
+		knownUnits[fold(u)] = true
+	}
+}
+
+func knownUnit(s string) bool { return knownUnits[fold(s)] }

@@ -1,0 +1,505 @@
+package workbook
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// builder turns the grids of a workbook into a Book.
+type builder struct {
+	book   *Book
+	ps     *problems
+	budget int // merged cells that may still be filled in
+	sheets map[string]Ref
+}
+
+func newBuilder(file string, ps *problems, budget int) *builder {
+	return &builder{book: &Book{File: file}, ps: ps, budget: budget, sheets: map[string]Ref{}}
+}
+
+// addSheet reads one sheet by what its name says it is.
+func (b *builder) addSheet(g *grid) {
+	g.normalize()
+	ref := Ref{File: g.file, Sheet: g.sheet}
+	b.book.Sheets = append(b.book.Sheets, ref)
+	name := cleanName(g.sheet)
+	key := fold(name)
+	if first, dup := b.sheets[key]; dup {
+		b.ps.add(ref, "工作表名与%s重复（名称前后的空格、全角半角不算区别），请改掉其中一个", quote(first.Sheet))
+		return
+	}
+	b.sheets[key] = ref
+	sc := &sheetCtx{g: g, ps: b.ps, ref: ref}
+	switch key {
+	case fold(MetricsSheet):
+		b.readMetrics(sc)
+	case fold(InfoSheet):
+		b.readInfo(sc)
+	default:
+		if t := b.readTable(sc, name); t != nil {
+			b.book.Tables = append(b.book.Tables, t)
+		}
+	}
+}
+
+// finish checks what only the whole workbook shows.
+func (b *builder) finish() {
+	for _, m := range b.book.Metrics {
+		if t, ok := b.sheets[fold(m.Name)]; ok && fold(m.Name) != fold(MetricsSheet) && fold(m.Name) != fold(InfoSheet) {
+			b.ps.add(m.Ref, "%s 既是指标名，又是工作表%s的名字，模板里无法区分，请改掉其中一个", quote(m.Name), quote(t.Sheet))
+		}
+	}
+}
+
+// The columns of the metrics sheet, and the header texts each may have.
+const (
+	fName = iota
+	fValue
+	fUnit
+	fPrev
+	fLastYear
+	fTarget
+	fNote
+	nFields
+)
+
+var metricHeaders = [nFields][]string{
+	fName:     {"名称", "指标名称"},
+	fValue:    {"数值", "本期数值", "本期"},
+	fUnit:     {"单位", "计量单位"},
+	fPrev:     {"上期", "上期数值"},
+	fLastYear: {"去年同期", "上年同期"},
+	fTarget:   {"目标", "目标值"},
+	fNote:     {"备注", "说明"},
+}
+
+func metricField(s string) int {
+	k := fold(cleanName(s))
+	for f, names := range metricHeaders {
+		for _, n := range names {
+			if k == n {
+				return f
+			}
+		}
+	}
+	return -1
+}
+
+// readMetrics reads the metrics sheet: a header row with 名称, 数值, 单位
+// (and optionally 上期, 去年同期, 目标, 备注), then one figure per row. Rows
+// above the header (a title) are skipped, and so are other columns.
+func (b *builder) readMetrics(sc *sheetCtx) {
+	g := sc.g
+	hi := -1
+	var cols [nFields]int
+	var headerRefs [nFields]Ref
+	for i, seen := 0, 0; i < len(g.rows) && seen < 20 && hi < 0; i++ {
+		r := &g.rows[i]
+		if r.count() == 0 {
+			continue
+		}
+		seen++
+		var found [nFields]int
+		for j := range r.cells {
+			if f := metricField(sc.display(&r.cells[j])); f >= 0 && found[f] == 0 {
+				found[f] = r.cells[j].col
+			}
+		}
+		if found[fName] != 0 && found[fValue] != 0 {
+			hi = i
+			cols = found
+		}
+	}
+	if hi < 0 {
+		b.ps.add(sc.ref, "找不到表头：应当有一行写着“名称”“数值”“单位”（可以再加“上期”“去年同期”“目标”“备注”），其下每行一个指标")
+		return
+	}
+	header := &g.rows[hi]
+	for j := range header.cells {
+		c := &header.cells[j]
+		f := metricField(sc.display(c))
+		if f < 0 {
+			continue
+		}
+		if c.col != cols[f] {
+			b.ps.add(sc.at(c.col, header.num), "表头里有两列都是%s（另一列在 %s），请删去或改名一列",
+				quote(metricHeaders[f][0]), cellName(cols[f], header.num))
+		}
+		headerRefs[f] = sc.at(c.col, header.num)
+	}
+	if cols[fUnit] == 0 {
+		b.ps.add(sc.ref, "表头（第 %d 行）缺少“单位”列；没有单位的指标，单位格留空即可", header.num)
+	}
+	g.fillMerges(header.num, header.num, b.budget)
+
+	seen := map[string]Ref{}
+	for i := hi + 1; i < len(g.rows); i++ {
+		r := &g.rows[i]
+		if r.count() == 0 || sc.repeatsHeader(r, header) {
+			continue
+		}
+		get := func(f int) *rawCell {
+			if cols[f] == 0 {
+				return &rawCell{}
+			}
+			if c, ok := r.cell(cols[f]); ok {
+				return c
+			}
+			return &rawCell{col: cols[f]}
+		}
+		nameRef := sc.at(cols[fName], r.num)
+		name := cleanName(sc.display(get(fName)))
+		if name == "" {
+			for f := fValue; f < nFields; f++ {
+				if f != fNote && f != fUnit && !get(f).blank() {
+					b.ps.add(nameRef, "这一行填了%s，但“名称”是空的", metricHeaders[f][0])
+					break
+				}
+			}
+			continue
+		}
+		m := &Metric{Name: name, Ref: nameRef}
+		if first, dup := seen[fold(name)]; dup {
+			b.ps.add(nameRef, "指标名%s重复，第一次出现在 %s；同一个名称只能有一行", quote(name), first.Cell)
+			continue
+		}
+		seen[fold(name)] = nameRef
+		m.Unit = cleanName(sc.display(get(fUnit)))
+		m.Note = trim(sc.display(get(fNote)))
+		rule := unitRule{unit: m.Unit, where: "“单位”列", strict: true}
+		ok := true
+		read := func(f int, dst *Value) {
+			c := get(f)
+			if cols[f] == 0 {
+				return
+			}
+			v, good := sc.value(c, r.num, rule, true)
+			ok = ok && good
+			*dst = v
+		}
+		read(fValue, &m.Value)
+		if ok && m.Value.Kind == Empty {
+			b.ps.add(m.Value.Ref, "%s 的数值是空的；没有数就删掉这一行，或在备注里说明", quote(name))
+			ok = false
+		}
+		read(fPrev, &m.Prev)
+		read(fLastYear, &m.LastYear)
+		read(fTarget, &m.Target)
+		if ok {
+			b.book.Metrics = append(b.book.Metrics, m)
+		}
+	}
+}
+
+// repeatsHeader reports whether a row repeats the header row, as sheets
+// printed on several pages do.
+func (sc *sheetCtx) repeatsHeader(r, header *rawRow) bool {
+	if r.count() != header.count() {
+		return false
+	}
+	for j := range header.cells {
+		h := &header.cells[j]
+		if h.blank() {
+			continue
+		}
+		c, ok := r.cell(h.col)
+		if !ok || fold(sc.display(c)) != fold(sc.display(h)) {
+			return false
+		}
+	}
+	return true
+}
+
+// Header texts an optional header row of the report sheet may have.
+var (
+	infoKeyHeaders   = []string{"项目", "名称", "键", "字段", "信息", "key"}
+	infoValueHeaders = []string{"内容", "值", "数值", "取值", "value"}
+)
+
+func oneOf(s string, list []string) bool {
+	k := fold(s)
+	for _, x := range list {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// readInfo reads the report sheet: one key per row, its value in the next
+// filled cell to the right. An optional first row “项目 | 内容” is a header.
+func (b *builder) readInfo(sc *sheetCtx) {
+	g := sc.g
+	g.fillMerges(0, 0, b.budget)
+	seen := map[string]Ref{}
+	first := true
+	for i := range g.rows {
+		r := &g.rows[i]
+		if r.count() == 0 {
+			continue
+		}
+		k := 0
+		for k < len(r.cells) && r.cells[k].blank() {
+			k++
+		}
+		kc := &r.cells[k]
+		key := cleanName(sc.display(kc))
+		var vc *rawCell
+		for j := k + 1; j < len(r.cells); j++ {
+			if !r.cells[j].blank() {
+				vc = &r.cells[j]
+				break
+			}
+		}
+		if first {
+			first = false
+			if oneOf(key, infoKeyHeaders) && (vc == nil || oneOf(sc.display(vc), infoValueHeaders)) {
+				continue
+			}
+		}
+		keyRef := sc.at(kc.col, r.num)
+		if first, dup := seen[fold(key)]; dup {
+			b.ps.add(keyRef, "项目%s重复，第一次出现在 %s；同一个项目只能有一行", quote(key), first.Cell)
+			continue
+		}
+		seen[fold(key)] = keyRef
+		if vc == nil {
+			b.ps.add(sc.at(kc.col+1, r.num), "%s 没有填写内容（不需要就删掉这一行）", quote(key))
+			continue
+		}
+		v, ok := sc.value(vc, r.num, unitRule{}, false)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(key, "日期") && v.Kind != Date {
+			b.ps.add(v.Ref, "%s 应当是日期（如 2022年12月5日 或 2022-12-5），现在是%s", quote(key), quote(v.String()))
+			continue
+		}
+		b.book.Info = append(b.book.Info, InfoEntry{Key: key, Value: v})
+	}
+}
+
+// maxTitleRows is how many rows above a table's header may be titles.
+const maxTitleRows = 10
+
+// readTable reads a sheet as a table: title rows (one filled cell each)
+// are skipped, the next row is the header (two rows when header cells are
+// merged over the row below), each following row that is not empty and
+// does not repeat the header is a record. It returns nil for an empty sheet.
+func (b *builder) readTable(sc *sheetCtx, name string) *Table {
+	g := sc.g
+	var filled []int // indexes of the rows that show something
+	for i := range g.rows {
+		if g.rows[i].count() > 0 {
+			filled = append(filled, i)
+		}
+	}
+	if len(filled) == 0 {
+		return nil
+	}
+	t := &Table{Name: name, Ref: sc.ref}
+	k := 0
+	for j := 0; j < len(filled) && j < maxTitleRows; j++ {
+		if g.rows[filled[j]].count() >= 2 {
+			k = j
+			break
+		}
+	}
+	var titles []string
+	for _, i := range filled[:k] {
+		r := &g.rows[i]
+		for j := range r.cells {
+			if !r.cells[j].blank() {
+				titles = append(titles, sc.display(&r.cells[j]))
+			}
+		}
+	}
+	t.Title = strings.Join(titles, "\n")
+
+	hi := filled[k]
+	h1 := g.rows[hi].num
+	h2 := h1
+	if hi+1 < len(g.rows) && g.rows[hi+1].num == h1+1 && sc.subHeader(&g.rows[hi], &g.rows[hi+1]) {
+		h2 = h1 + 1
+	}
+	g.fillMerges(h1, h2, b.budget)
+	top := &g.rows[hi]
+	var bottom *rawRow
+	if h2 > h1 {
+		bottom = &g.rows[hi+1]
+	}
+
+	// The columns: every column with a header text, in order.
+	colsOf := map[int]int{} // sheet column → index in t.Columns
+	var tableCols []int     // index in t.Columns → sheet column
+	var sheetCols []int
+	headerCols := map[int]bool{}
+	for _, r := range []*rawRow{top, bottom} {
+		if r == nil {
+			continue
+		}
+		for j := range r.cells {
+			if !r.cells[j].blank() {
+				headerCols[r.cells[j].col] = true
+			}
+		}
+	}
+	byName := map[string]Ref{}
+	for col := range headerCols {
+		sheetCols = append(sheetCols, col)
+	}
+	sort.Ints(sheetCols)
+	for _, col := range sheetCols {
+		var topText, bottomText string
+		if c, ok := top.cell(col); ok {
+			topText = cleanName(sc.display(c))
+		}
+		if bottom != nil {
+			if c, ok := bottom.cell(col); ok {
+				bottomText = cleanName(sc.display(c))
+			}
+		}
+		label, unit := topText, headerUnit(topText)
+		ref := sc.at(col, h1)
+		switch {
+		case bottomText == "" || bottomText == topText:
+		case topText == "":
+			label, unit, ref = bottomText, headerUnit(bottomText), sc.at(col, h2)
+		default:
+			label = topText + "/" + bottomText
+			if u := headerUnit(bottomText); u != "" {
+				unit = u
+			}
+			ref = sc.at(col, h2)
+		}
+		if first, dup := byName[fold(label)]; dup {
+			b.ps.add(ref, "表头%s重复，第一次出现在 %s；同一张表的列名不能相同", quote(label), first.Cell)
+			continue
+		}
+		byName[fold(label)] = ref
+		colsOf[col] = len(t.Columns)
+		tableCols = append(tableCols, col)
+		t.Columns = append(t.Columns, label)
+		t.Units = append(t.Units, unit)
+		t.ColumnRefs = append(t.ColumnRefs, ref)
+	}
+
+	headerless := map[int]bool{} // columns with data and no header, reported once
+	start := hi + 1
+	if bottom != nil {
+		start = hi + 2
+	}
+	for i := start; i < len(g.rows); i++ {
+		r := &g.rows[i]
+		if r.count() == 0 || sc.repeatsHeader(r, top) || (bottom != nil && sc.repeatsHeader(r, bottom)) {
+			continue
+		}
+		row := Row{Table: t, Cells: make([]Value, len(t.Columns))}
+		if len(tableCols) > 0 {
+			row.Ref = sc.at(tableCols[0], r.num)
+		}
+		for ci, col := range tableCols {
+			row.Cells[ci] = Value{Ref: sc.at(col, r.num)}
+		}
+		for j := range r.cells {
+			c := &r.cells[j]
+			if c.blank() {
+				continue
+			}
+			ci, ok := colsOf[c.col]
+			if !ok {
+				if !headerless[c.col] && !headerCols[c.col] {
+					headerless[c.col] = true
+					b.ps.add(sc.at(c.col, r.num), "这一列有内容，但表头（第 %d 行）是空的：请补上列名，或删去这一列", h1)
+				}
+				continue
+			}
+			rule := unitRule{unit: t.Units[ci], where: "表头" + quote(t.Columns[ci]), strict: false}
+			v, _ := sc.value(c, r.num, rule, false)
+			row.Cells[ci] = v
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// subHeader reports whether the row below a header row is a second header
+// row: a header cell is merged down over it, or a header cell merged across
+// columns has texts under it (“产值” over “本月 | 累计”). A row with numbers
+// in it is data, never a header.
+func (sc *sheetCtx) subHeader(top, next *rawRow) bool {
+	for j := range next.cells {
+		c := &next.cells[j]
+		if c.blank() {
+			continue
+		}
+		if c.kind != rawText {
+			return false
+		}
+		if _, isNum := parseTextNumber(c.text); isNum {
+			return false
+		}
+	}
+	for _, m := range sc.g.merges {
+		if m.r1 != top.num {
+			continue
+		}
+		if m.r2 > top.num {
+			return true
+		}
+		if m.c2 > m.c1 {
+			for col := m.c1; col <= m.c2 && col <= maxColumns; col++ {
+				if c, ok := next.cell(col); ok && !c.blank() {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// headerUnit finds the unit written in a column header: “产值（亿元）” →
+// 亿元, “增速(%)” → %, “面积（单位：亩）” → 亩. A long or numeric text in
+// parentheses (“项目（含续建）”) is not a unit.
+func headerUnit(h string) string {
+	h = trim(h)
+	var open, close string
+	switch {
+	case strings.HasSuffix(h, "）"):
+		open, close = "（", "）"
+	case strings.HasSuffix(h, ")"):
+		open, close = "(", ")"
+	default:
+		return ""
+	}
+	i := strings.LastIndex(h, open)
+	if i < 0 {
+		if open == "（" {
+			i = strings.LastIndex(h, "(")
+		} else {
+			i = strings.LastIndex(h, "（")
+		}
+		if i < 0 {
+			return ""
+		}
+		_, size := utf8.DecodeRuneInString(h[i:])
+		open = h[i : i+size]
+	}
+	if i == 0 {
+		return ""
+	}
+	inner := trim(h[i+len(open) : len(h)-len(close)])
+	for _, p := range []string{"单位：", "单位:"} {
+		inner = trim(strings.TrimPrefix(inner, p))
+	}
+	if inner == "" || utf8.RuneCountInString(inner) > 6 || strings.IndexFunc(inner, unicode.IsDigit) >= 0 {
+		return ""
+	}
+	if !knownUnit(inner) && !unitLike(inner) && inner != "%" {
+		return ""
+	}
+	return inner
+}
+

@@ -1,0 +1,221 @@
+package workbook
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// BookSummary is what `briefing figures -json` prints: everything read,
+// with exact values. Field names are stable:
+//
+//	{
+//	  "file": "figures.xlsx",
+//	  "metrics": [{"name": "地区生产总值", "value": {…}, "unit": "亿元",
+//	               "prev": {…}, "last_year": {…}, "target": {…},
+//	               "note": "", "ref": "指标!A2"}],
+//	  "info":    [{"key": "成文日期", "value": {…}}],
+//	  "tables":  [{"name": "重点项目", "title": "", "columns": [{"name": "投资（亿元）", "unit": "亿元", "ref": "重点项目!C2"}],
+//	               "rows": 30, "ref": "重点项目"}]
+//	}
+//
+// A value is {"kind": "number"|"text"|"date"|"empty", "text": as shown,
+// "number": the exact decimal as a string (the fraction for a percentage),
+// "ratio": true for a percentage, "date": "2022-12-05", "ref": "指标!B2"};
+// fields that do not apply are left out. prev, last_year and target are
+// left out when their cells are empty or absent.
+type BookSummary struct {
+	File    string          `json:"file"`
+	Metrics []MetricSummary `json:"metrics"`
+	Info    []InfoSummary   `json:"info"`
+	Tables  []TableSummary  `json:"tables"`
+}
+
+// MetricSummary is one figure in a BookSummary.
+type MetricSummary struct {
+	Name     string        `json:"name"`
+	Value    ValueSummary  `json:"value"`
+	Unit     string        `json:"unit"`
+	Prev     *ValueSummary `json:"prev,omitempty"`
+	LastYear *ValueSummary `json:"last_year,omitempty"`
+	Target   *ValueSummary `json:"target,omitempty"`
+	Note     string        `json:"note,omitempty"`
+	Ref      string        `json:"ref"`
+}
+
+// InfoSummary is one key of the report sheet in a BookSummary.
+type InfoSummary struct {
+	Key   string       `json:"key"`
+	Value ValueSummary `json:"value"`
+}
+
+// TableSummary is one table in a BookSummary.
+type TableSummary struct {
+	Name    string          `json:"name"`
+	Title   string          `json:"title,omitempty"`
+	Columns []ColumnSummary `json:"columns"`
+	Rows    int             `json:"rows"`
+	Ref     string          `json:"ref"`
+}
+
+// ColumnSummary is one column of a table in a BookSummary.
+type ColumnSummary struct {
+	Name string `json:"name"`
+	Unit string `json:"unit,omitempty"`
+	Ref  string `json:"ref,omitempty"`
+}
+
+// ValueSummary is one value in a BookSummary.
+type ValueSummary struct {
+	Kind   string `json:"kind"`
+	Text   string `json:"text,omitempty"`
+	Number string `json:"number,omitempty"`
+	Ratio  bool   `json:"ratio,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Ref    string `json:"ref,omitempty"`
+}
+
+func summarize(v Value) ValueSummary {
+	s := ValueSummary{Text: v.String(), Ref: shortRef(v.Ref)}
+	switch v.Kind {
+	case Number:
+		s.Kind, s.Number, s.Ratio = "number", formatGeneral(v.Num), v.Ratio
+	case Text:
+		s.Kind = "text"
+	case Date:
+		s.Kind, s.Date = "date", v.Date.Format("2006-01-02")
+	default:
+		s.Kind = "empty"
+	}
+	return s
+}
+
+func optional(v Value) *ValueSummary {
+	if v.Kind == Empty {
+		return nil
+	}
+	s := summarize(v)
+	return &s
+}
+
+// shortRef writes a place without the file: “指标!B2”, or the sheet alone.
+func shortRef(r Ref) string {
+	switch {
+	case r.Sheet == "":
+		return r.File
+	case r.Cell == "":
+		return r.Sheet
+	}
+	return r.Sheet + "!" + r.Cell
+}
+
+// Summary is everything read, for JSON output (a *BookSummary; see there
+// for the field names).
+func (b *Book) Summary() any {
+	s := &BookSummary{File: b.File, Metrics: []MetricSummary{}, Info: []InfoSummary{}, Tables: []TableSummary{}}
+	for _, m := range b.Metrics {
+		s.Metrics = append(s.Metrics, MetricSummary{
+			Name: m.Name, Value: summarize(m.Value), Unit: m.Unit,
+			Prev: optional(m.Prev), LastYear: optional(m.LastYear), Target: optional(m.Target),
+			Note: m.Note, Ref: shortRef(m.Ref),
+		})
+	}
+	for _, e := range b.Info {
+		s.Info = append(s.Info, InfoSummary{Key: e.Key, Value: summarize(e.Value)})
+	}
+	for _, t := range b.Tables {
+		ts := TableSummary{Name: t.Name, Title: t.Title, Columns: []ColumnSummary{}, Rows: len(t.Rows), Ref: shortRef(t.Ref)}
+		for i, c := range t.Columns {
+			cs := ColumnSummary{Name: c}
+			if i < len(t.Units) {
+				cs.Unit = t.Units[i]
+			}
+			if i < len(t.ColumnRefs) {
+				cs.Ref = shortRef(t.ColumnRefs[i])
+			}
+			ts.Columns = append(ts.Columns, cs)
+		}
+		s.Tables = append(s.Tables, ts)
+	}
+	return s
+}
+
+// WriteSummary writes what was read for a person: each figure with its
+// value, unit and cell (and 上期, 去年同期, 目标 when given), each key of
+// the report sheet, each table with its columns and number of rows.
+func (b *Book) WriteSummary(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "工作簿 %s\n", b.File)
+
+	fmt.Fprintf(bw, "\n指标（%d 项）\n", len(b.Metrics))
+	if len(b.Metrics) == 0 {
+		fmt.Fprintf(bw, "  （没有指标：工作簿里没有“%s”工作表，或其中没有数据）\n", MetricsSheet)
+	}
+	var lines [][]string
+	for _, m := range b.Metrics {
+		value := m.Value.String()
+		if m.Unit != "" && !(m.Value.Ratio && isPercentUnit(m.Unit)) {
+			value += " " + m.Unit
+		}
+		var extra []string
+		for _, x := range []struct {
+			label string
+			v     Value
+		}{{"上期", m.Prev}, {"去年同期", m.LastYear}, {"目标", m.Target}} {
+			if x.v.Kind != Empty {
+				extra = append(extra, x.label+" "+x.v.String())
+			}
+		}
+		if m.Note != "" {
+			extra = append(extra, "备注："+m.Note)
+		}
+		lines = append(lines, []string{m.Name, value, shortRef(m.Value.Ref), strings.Join(extra, "，")})
+	}
+	writeColumns(bw, lines)
+
+	fmt.Fprintf(bw, "\n报告信息（%d 项）\n", len(b.Info))
+	if len(b.Info) == 0 {
+		fmt.Fprintf(bw, "  （没有报告信息：工作簿里没有“%s”工作表，或其中没有数据）\n", InfoSheet)
+	}
+	lines = lines[:0]
+	for _, e := range b.Info {
+		lines = append(lines, []string{e.Key, e.Value.String() + "（" + e.Value.Kind.String() + "）", shortRef(e.Value.Ref)})
+	}
+	writeColumns(bw, lines)
+
+	fmt.Fprintf(bw, "\n表格（%d 张）\n", len(b.Tables))
+	for _, t := range b.Tables {
+		fmt.Fprintf(bw, "  %s：%d 行，%d 列（工作表“%s”）\n", t.Name, len(t.Rows), len(t.Columns), t.Ref.Sheet)
+		if t.Title != "" {
+			fmt.Fprintf(bw, "    标题：%s\n", strings.ReplaceAll(t.Title, "\n", " / "))
+		}
+		fmt.Fprintf(bw, "    列：%s\n", strings.Join(t.Columns, "、"))
+	}
+	return bw.Flush()
+}
+
+// writeColumns writes rows of cells aligned in columns, for Chinese text.
+func writeColumns(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString("  ")
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(pad(c, widths[i]+2))
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
