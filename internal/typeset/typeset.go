@@ -140,6 +140,10 @@ type Page struct {
 	Rules  []Rule // table rules
 	Folio  *Line  // the page number line “— N —”, nil when the page carries none
 	Marks  []Mark // headings that start on this page, for bookmarks
+
+	// PageBreak is true when a KindPageBreak block ended the page, which
+	// may then hold fewer than Geometry.Lines lines.
+	PageBreak bool
 }
 
 // Line is one line of glyphs on a common baseline.
@@ -147,7 +151,8 @@ type Line struct {
 	Baseline float64
 	Glyphs   []Glyph
 	Block    int  // index of the Block in Layout's input
-	Final    bool // the last line of its block
+	Final    bool // the last line of its block (of an attachment, of a table cell)
+	Kind     Kind // the Kind of that block
 }
 
 // Glyph is one character at its place.
@@ -157,6 +162,11 @@ type Glyph struct {
 	Style Style
 	X     float64 // left edge of the advance box
 	Width float64 // advance as set (after squeezing), without added justification space
+
+	// Cut is the blank cut from the left of a compressed opening mark
+	// such as “（”: its set box is [X+Cut, X+Cut+Width]. It is 0 for every
+	// other glyph, whose set box is [X, X+Width].
+	Cut float64
 }
 
 // Rule is a straight line to stroke.

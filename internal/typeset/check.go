@@ -1,0 +1,417 @@
+package typeset
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Violation is a place where a laid-out document breaks the grid or the
+// Chinese line-breaking rules.
+type Violation struct {
+	Page   int    // 1-based
+	Line   int    // 1-based index in Page.Lines; 0 for the page as a whole
+	Rule   string // e.g. "line-start", "flush-right", "grid", "orphan"
+	Detail string
+}
+
+func (v Violation) String() string {
+	if v.Line == 0 {
+		return fmt.Sprintf("page %d: %s: %s", v.Page, v.Rule, v.Detail)
+	}
+	return fmt.Sprintf("page %d line %d: %s: %s", v.Page, v.Line, v.Rule, v.Detail)
+}
+
+// Tolerances of Check, in points.
+const (
+	tolFlush  = 0.05     // edges of full lines
+	tolGrid   = 0.05     // baselines
+	tolMargin = 0.5 * MM // the 版心
+	tolFolio  = 0.5      // page number position
+	tolInset  = 0.75     // page number inset: 14–16 pt, one 字 of either size
+	checkA4W  = 210 * MM // A4
+	checkA4H  = 297 * MM //
+	tolA4     = 2 * MM   // GB/T 9704 §6.3
+	dashes    = "—―─"    // halves of ——
+	ellipsisC = "…⋯"     // halves of ……
+	numDigits = "0123456789０１２３４５６７８９"
+)
+
+// The checker's lists (typocheck.py, strict level): characters that must
+// not start or end a line.
+const (
+	checkNoStart = "、，。．：；？！,.:;?!∶﹐﹑﹒﹔﹕﹖﹗‼⁇⁈⁉" +
+		"”’）》〉」』】〕〗〙〛］｝)]}»›〞｠︶︸︺︼︾﹀﹂﹄﹚﹜﹞" +
+		"～〜–" + "·・‧" + "/／" + "%％‰‱℃℉°′″¢￠" + "々〃ゝゞヽヾ" + "⸺⸻‥"
+	checkNoEnd = "“‘（《〈「『【〔〖〘〚［｛([{«‹〝｟︵︷︹︻︽︿﹁﹃﹙﹛﹝" +
+		"￥＄￡$£¥€＃#№" + "/／"
+)
+
+// bodyLine is a line of body text as the checker sees it.
+type bodyLine struct {
+	page, index int // 1-based
+	l           *Line
+	text        []rune // without blanks
+	first       bool   // first line of a paragraph
+}
+
+// Check verifies d against the GB/T 9704 grid and the Chinese
+// line-breaking rules at clreq's strict level: the properties that
+// /work/shared/tools/typocheck.py measures on the PDF. Body lines are the
+// lines mostly in the most common size of ideographs; page numbers are
+// Page.Folio. It returns nothing for a good document.
+func Check(d *Document) []Violation {
+	var out []Violation
+	add := func(page, line int, rule, format string, a ...any) {
+		out = append(out, Violation{Page: page, Line: line, Rule: rule, Detail: fmt.Sprintf(format, a...)})
+	}
+	g := d.Geometry
+	if abs(g.PageWidth-checkA4W) > tolA4 || abs(g.PageHeight-checkA4H) > tolA4 {
+		add(1, 0, "page-size", "%.1f × %.1f mm is not A4", g.PageWidth/MM, g.PageHeight/MM)
+	}
+	for name, dev := range map[string]float64{
+		"top": g.Top - 37*MM, "left": g.Left - 28*MM,
+		"right":  g.PageWidth - g.Left - g.Width - (checkA4W - 28*MM - 156*MM),
+		"bottom": g.PageHeight - g.Top - g.Height - (checkA4H - 37*MM - 225*MM),
+	} {
+		if abs(dev) > tolMargin {
+			add(1, 0, "margin", "%s margin off by %.2f mm", name, dev/MM)
+		}
+	}
+	body := bodyLines(d)
+	pitch := g.Pitch()
+	right := g.Left + g.Width
+
+	// The grid and the 版心.
+	for _, b := range body {
+		k := (b.l.Baseline - g.Baseline(0)) / pitch
+		if r := (k - math.Round(k)) * pitch; abs(r) > tolGrid || k < -0.5 || k > float64(g.Lines)-0.5 {
+			add(b.page, b.index, "grid", "baseline %.2f pt is %.2f pt off the grid (%s)", b.l.Baseline, r, short(b.text))
+		}
+	}
+	for pi := range d.Pages {
+		p := &d.Pages[pi]
+		for li := range p.Lines {
+			ln := &p.Lines[li]
+			for _, gl := range ln.Glyphs {
+				x0, x1 := gl.X+gl.Cut, gl.X+gl.Cut+gl.Width
+				if x0 < g.Left-tolFlush || x1 > right+tolFlush {
+					add(pi+1, li+1, "margin", "%q at x %.2f–%.2f outside the 版心 %.2f–%.2f", gl.R, x0, x1, g.Left, right)
+					break
+				}
+				if top, bot := ln.Baseline-EmAscent*gl.Style.Size, ln.Baseline+(1-EmAscent)*gl.Style.Size; top < g.Top-tolGrid || bot > g.bottom()+tolGrid {
+					add(pi+1, li+1, "margin", "%q's em box %.2f–%.2f outside the 版心 %.2f–%.2f", gl.R, top, bot, g.Top, g.bottom())
+					break
+				}
+				if gl.R == '\uFFFD' || gl.R >= 0xE000 && gl.R <= 0xF8FF {
+					add(pi+1, li+1, "missing-glyph", "%U", gl.R)
+				}
+			}
+		}
+	}
+
+	// Lines per page and characters per line.
+	perPage := make([]int, len(d.Pages))
+	plain := make([]bool, len(d.Pages))
+	for pi := range d.Pages {
+		plain[pi] = len(d.Pages[pi].Rules) == 0
+	}
+	isBody := map[*Line]bool{}
+	for _, b := range body {
+		perPage[b.page-1]++
+		isBody[b.l] = true
+	}
+	for pi := range d.Pages {
+		for li := range d.Pages[pi].Lines {
+			if !isBody[&d.Pages[pi].Lines[li]] {
+				plain[pi] = false
+			}
+		}
+	}
+	for pi := 0; pi+1 < len(d.Pages); pi++ {
+		if plain[pi] && !d.Pages[pi].PageBreak && perPage[pi] != g.Lines {
+			add(pi+1, 0, "lines-per-page", "%d body lines, not %d", perPage[pi], g.Lines)
+		}
+	}
+	hist := map[int]int{}
+	order := []int{}
+	for _, b := range body {
+		if !b.l.Final {
+			if hist[len(b.text)] == 0 {
+				order = append(order, len(b.text))
+			}
+			hist[len(b.text)]++
+		}
+	}
+	if len(order) > 0 {
+		mode := order[0]
+		for _, n := range order {
+			if hist[n] > hist[mode] {
+				mode = n
+			}
+		}
+		if mode != g.Chars {
+			add(1, 0, "chars-per-line", "full lines mostly hold %d characters, not %d", mode, g.Chars)
+		}
+	}
+
+	// Justification: every line but a paragraph's last is flush with both
+	// edges of the 版心 (a compressed mark ends with its set box).
+	for _, b := range body {
+		if b.l.Final || len(b.l.Glyphs) == 0 {
+			continue
+		}
+		gs := ink(b.l.Glyphs)
+		if len(gs) == 0 {
+			continue
+		}
+		last := gs[len(gs)-1]
+		if dr := last.X + last.Cut + last.Width - right; abs(dr) > tolFlush {
+			add(b.page, b.index, "flush-right", "right edge %+.2f pt from the 版心 (%s)", dr, short(b.text))
+		}
+		if !b.first && b.l.Kind != KindAttachments {
+			f := gs[0]
+			if dl := f.X + f.Cut - g.Left; abs(dl) > tolFlush {
+				add(b.page, b.index, "flush-left", "left edge %+.2f pt from the 版心 (%s)", dl, short(b.text))
+			}
+		}
+	}
+
+	// Kinsoku and unbreakable sequences, across lines in reading order.
+	for i, b := range body {
+		t := b.text
+		if len(t) == 0 {
+			continue
+		}
+		var prev []rune
+		if i > 0 {
+			prev = body[i-1].text
+		}
+		c0 := t[0]
+		split := false
+		if i > 0 && !body[i-1].l.Final && len(prev) > 0 {
+			pl := prev[len(prev)-1]
+			switch {
+			case strings.ContainsRune(dashes, pl) && strings.ContainsRune(dashes, c0):
+				add(b.page, b.index, "split-dash", "—— split: %s", ctx(prev, t))
+				split = true
+			case strings.ContainsRune(ellipsisC, pl) && strings.ContainsRune(ellipsisC, c0):
+				add(b.page, b.index, "split-ellipsis", "…… split: %s", ctx(prev, t))
+				split = true
+			}
+			if endsNumber(prev) && startsNumber(t) {
+				add(b.page, b.index, "split-number", "number split: %s", ctx(prev, t))
+				split = true
+			}
+		}
+		if i > 0 && !split {
+			switch {
+			case strings.ContainsRune(dashes, c0):
+				if len(t) > 1 && strings.ContainsRune(dashes, t[1]) {
+					if !b.first {
+						add(b.page, b.index, "line-start", "—— starts a line: %s", ctx(prev, t))
+					}
+				} else {
+					add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
+				}
+			case strings.ContainsRune(ellipsisC, c0):
+				if !b.first {
+					add(b.page, b.index, "line-start", "…… starts a line: %s", ctx(prev, t))
+				}
+			case c0 == '-' && !(len(t) > 1 && strings.ContainsRune(numDigits, t[1])):
+				add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
+			case strings.ContainsRune(checkNoStart, c0):
+				if !(strings.ContainsRune("⸺⸻‥", c0) && b.first) {
+					add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
+				}
+			}
+		}
+		if i < len(body)-1 {
+			if ce := t[len(t)-1]; strings.ContainsRune(checkNoEnd, ce) {
+				add(b.page, b.index, "line-end", "%q ends a line: %s", ce, ctx(t, body[i+1].text))
+			}
+		}
+	}
+
+	// 孤字 and 孤行.
+	for _, b := range body {
+		if !b.l.Final || b.first {
+			continue
+		}
+		han, other := 0, true
+		for _, r := range b.text {
+			if isHan(r) {
+				han++
+			} else if !unicode.IsPunct(r) {
+				other = false
+			}
+		}
+		if han <= 1 && other {
+			add(b.page, b.index, "orphan", "孤字: a paragraph's last line holds %q", string(b.text))
+		}
+	}
+	firstOn := map[int]*bodyLine{}
+	for i := range body {
+		if _, ok := firstOn[body[i].page]; !ok {
+			firstOn[body[i].page] = &body[i]
+		}
+	}
+	for pn := 2; pn <= len(d.Pages); pn++ {
+		if b, ok := firstOn[pn]; ok && b.l.Final && !b.first {
+			add(pn, b.index, "widow", "孤行: the page starts with a paragraph's last line (%s)", short(b.text))
+		}
+	}
+
+	// Page numbers.
+	for pi := range d.Pages {
+		p := &d.Pages[pi]
+		if p.Folio == nil {
+			add(pi+1, 0, "folio", "no page number")
+			continue
+		}
+		checkFolio(p, g, func(f string, a ...any) { add(pi+1, 0, "folio", f, a...) })
+	}
+	return out
+}
+
+func checkFolio(p *Page, g Geometry, bad func(string, ...any)) {
+	gs := ink(p.Folio.Glyphs)
+	var s strings.Builder
+	for _, gl := range gs {
+		s.WriteRune(gl.R)
+	}
+	want := "—" + strconv.Itoa(p.Number) + "—"
+	if s.String() != want {
+		bad("reads %q, not “— %d —”", s.String(), p.Number)
+		return
+	}
+	for _, gl := range gs {
+		if abs(gl.Style.Size-g.FolioSize) > 0.01 {
+			bad("%q in %.1f pt, not %.1f", gl.R, gl.Style.Size, g.FolioSize)
+			return
+		}
+	}
+	if d := p.Folio.Baseline - g.FolioBaseline(); abs(d) > tolFolio {
+		bad("baseline %+.2f pt from %.0f mm below the 版心", d, g.FolioGap/MM)
+	}
+	first, last := gs[0], gs[len(gs)-1]
+	lo, hi := g.FolioSize-tolInset, g.BodySize+tolInset
+	if p.Number%2 == 1 {
+		if in := g.Left + g.Width - (last.X + last.Width); in < lo || in > hi {
+			bad("odd page: %.2f pt in from the right, not one 字", in)
+		}
+	} else if in := first.X - g.Left; in < lo || in > hi {
+		bad("even page: %.2f pt in from the left, not one 字", in)
+	}
+}
+
+// bodyLines are the lines in the body size, in reading order, as
+// typocheck finds them: the most common size of ideographs, and lines
+// with at least 60% of their glyphs within 0.75 pt of it.
+func bodyLines(d *Document) []bodyLine {
+	sizes := map[float64]int{}
+	for pi := range d.Pages {
+		for _, ln := range d.Pages[pi].Lines {
+			for _, gl := range ln.Glyphs {
+				if isHan(gl.R) {
+					sizes[math.Round(gl.Style.Size*2)/2]++
+				}
+			}
+		}
+	}
+	size, best := d.Geometry.BodySize, 0
+	for s, n := range sizes {
+		if n > best || n == best && s < size {
+			size, best = s, n
+		}
+	}
+	var out []bodyLine
+	for pi := range d.Pages {
+		p := &d.Pages[pi]
+		for li := range p.Lines {
+			ln := &p.Lines[li]
+			gs := ink(ln.Glyphs)
+			if len(gs) == 0 {
+				continue
+			}
+			close := 0
+			for _, gl := range gs {
+				if abs(gl.Style.Size-size) <= 0.75 {
+					close++
+				}
+			}
+			if float64(close) < 0.6*float64(len(gs)) {
+				continue
+			}
+			text := make([]rune, len(gs))
+			for i, gl := range gs {
+				text[i] = gl.R
+			}
+			out = append(out, bodyLine{page: pi + 1, index: li + 1, l: ln, text: text})
+		}
+	}
+	for i := range out {
+		out[i].first = i == 0 || out[i-1].l.Final
+	}
+	return out
+}
+
+// ink drops blanks.
+func ink(gs []Glyph) []Glyph {
+	a, b := 0, len(gs)
+	for a < b && unicode.IsSpace(gs[a].R) {
+		a++
+	}
+	for b > a && unicode.IsSpace(gs[b-1].R) {
+		b--
+	}
+	if a == 0 && b == len(gs) {
+		ok := true
+		for _, g := range gs {
+			if unicode.IsSpace(g.R) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return gs
+		}
+	}
+	out := make([]Glyph, 0, b-a)
+	for _, g := range gs[a:b] {
+		if !unicode.IsSpace(g.R) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func endsNumber(t []rune) bool {
+	n := len(t)
+	if n > 0 && strings.ContainsRune(".,．", t[n-1]) {
+		n--
+	}
+	return n > 0 && strings.ContainsRune(numDigits, t[n-1])
+}
+
+func startsNumber(t []rune) bool {
+	if len(t) > 0 && strings.ContainsRune(".,．", t[0]) {
+		t = t[1:]
+	}
+	return len(t) > 0 && strings.ContainsRune(numDigits, t[0])
+}
+
+func ctx(prev, cur []rune) string {
+	a := prev[max(0, len(prev)-8):]
+	b := cur[:min(8, len(cur))]
+	return string(a) + "|" + string(b)
+}
+
+func short(t []rune) string {
+	if len(t) > 12 {
+		return string(t[:12]) + "…"
+	}
+	return string(t)
+}

@@ -1,0 +1,274 @@
+package typeset
+
+import "math"
+
+// Costs of the line breaker, in arbitrary units. A line of exactly the
+// measure costs nothing. Squeezing punctuation is cheaper than pushing a
+// character to the next line (clreq: 先挤进，后推出), and a mark at the end
+// of a line is the first to lose its blank half (GB/T 15834 5.1.10).
+const (
+	costEndSqueeze = 2    // a line-end mark set half wide
+	costAdjSqueeze = 10   // per half em: one of two adjacent marks (。” ）、) set half wide
+	costMidSqueeze = 25   // per half em: another mark in the line set half wide
+	costPush       = 60   // per em a full line is short, spread between its characters
+	costPush2      = 30   // per em², so that shortness is spread over several lines
+	costOrphan     = 5000 // 孤字: a last line with one character
+	maxLoose       = 4.0  // ems a full line may be short before it counts as broken
+	costOverflow   = 1e7  // a line nothing can make fit
+	eps            = 0.01 // points
+	window         = 5    // line counts kept per break: best−2 … best+2
+)
+
+var inf = math.Inf(1)
+
+// measure says how the lines of a block are measured.
+type measure struct {
+	gap      float64 // space between glyphs as set (negative on the 28-字 grid)
+	em       float64
+	capFirst float64 // content (sum of advances) a first line holds
+	capRest  float64 // … and every other line
+}
+
+// contentCap is how much advance fits in phys points when glyphs are set
+// gap apart: a line of ideographs of size em fills phys exactly.
+func contentCap(phys, gap, em float64) float64 {
+	if gap == 0 {
+		return phys
+	}
+	return (phys + gap) * em / (em + gap)
+}
+
+// variant is one way to set a block: the end of each line (a glyph index,
+// exclusive) and what it costs more than the block's best way.
+type variant struct {
+	ends []int32
+	cost float64
+}
+
+// breaker breaks paragraphs into lines; its slices are reused.
+type breaker struct {
+	sh                   *shaper
+	wPre, adjPre, midPre []float64
+	subPre               []int32
+	base                 []int32
+	cost                 []float64
+	from                 []int32
+	cands                []cand
+}
+
+type cand struct {
+	k    int32
+	from int32
+	cost float64
+}
+
+const unreachable = math.MinInt32
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
+	}
+	return s[:n]
+}
+
+// save is what squeezing gl[t] gains, and whether it is one of two
+// adjacent marks.
+func (b *breaker) save(lo, hi, t int) (float64, bool) {
+	gl := b.sh.gl
+	g := &gl[t]
+	if g.cls&(cSqR|cSqL) == 0 || g.adv < 0.9*b.sh.size(g) {
+		return 0, false
+	}
+	adj := g.cls&cSqR != 0 && t+1 < hi && gl[t+1].cls&cPunct != 0 ||
+		g.cls&cSqL != 0 && t > lo && gl[t-1].cls&cPunct != 0
+	return g.adv / 2, adj
+}
+
+const (
+	fits = iota
+	tooWide
+	tooLoose
+)
+
+// lineCost is the cost of a line of glyphs lo+i … lo+j-1 (local indexes).
+func (b *breaker) lineCost(lo, hi, i, j int, m *measure, ragged, last bool) (float64, int) {
+	gl := b.sh.gl
+	li := j - 1
+	for li >= i && gl[lo+li].cls&cSpace != 0 {
+		li--
+	}
+	cp := m.capRest
+	if i == 0 {
+		cp = m.capFirst
+	}
+	width := 0.0
+	if li >= i {
+		width = b.wPre[li+1] - b.wPre[i]
+	}
+	excess := width - cp
+	c := 0.0
+	if excess > eps {
+		if s, _ := b.save(lo, hi, lo+li); s > 0 && gl[lo+li].cls&cSqR != 0 {
+			c += costEndSqueeze
+			excess -= s
+		}
+		if excess > eps {
+			adj := b.adjPre[li] - b.adjPre[i]
+			mid := b.midPre[li] - b.midPre[i]
+			if gl[lo+i].cls&cSqL != 0 { // an opening mark starting the line keeps its width
+				if s, a := b.save(lo, hi, lo+i); a {
+					adj -= s
+				} else {
+					mid -= s
+				}
+			}
+			half := m.em / 2
+			t := min(excess, adj)
+			c += costAdjSqueeze * t / half
+			excess -= t
+			t = min(excess, mid)
+			c += costMidSqueeze * t / half
+			excess -= t
+			if excess > eps {
+				return inf, tooWide
+			}
+		}
+	} else if !ragged {
+		d := -excess / m.em
+		if d > eps/m.em {
+			c += costPush*d + costPush2*d*d
+		}
+		if d > maxLoose {
+			return c, tooLoose
+		}
+	}
+	if last && i > 0 && b.subPre[j]-b.subPre[i] <= 1 {
+		c += costOrphan
+	}
+	return c, fits
+}
+
+// run breaks glyphs lo..hi into lines. It returns the best setting and,
+// when they exist, the best with one line fewer and one line more.
+func (b *breaker) run(lo, hi int, m measure) (best, fewer, more variant) {
+	n := hi - lo
+	if n == 0 {
+		return
+	}
+	gl, pen := b.sh.gl, b.sh.pen
+	b.wPre = grow(b.wPre, n+1)
+	b.adjPre = grow(b.adjPre, n+1)
+	b.midPre = grow(b.midPre, n+1)
+	b.subPre = grow(b.subPre, n+1)
+	b.wPre[0], b.adjPre[0], b.midPre[0], b.subPre[0] = 0, 0, 0, 0
+	for t := 0; t < n; t++ {
+		g := &gl[lo+t]
+		b.wPre[t+1] = b.wPre[t] + g.adv
+		s, adj := b.save(lo, hi, lo+t)
+		if adj {
+			b.adjPre[t+1], b.midPre[t+1] = b.adjPre[t]+s, b.midPre[t]
+		} else {
+			b.adjPre[t+1], b.midPre[t+1] = b.adjPre[t], b.midPre[t]+s
+		}
+		b.subPre[t+1] = b.subPre[t]
+		if g.cls&(cPunct|cSpace) == 0 {
+			b.subPre[t+1]++
+		}
+	}
+	b.base = grow(b.base, n+1)
+	b.cost = grow(b.cost, (n+1)*window)
+	b.from = grow(b.from, (n+1)*window)
+	for r := 0; r < window; r++ {
+		b.cost[r] = inf
+	}
+	b.base[0], b.cost[2] = -2, 0
+	lastMust := 0
+	for j := 1; j <= n; j++ {
+		last := j == n
+		pj := 0.0
+		if !last {
+			pj = pen[lo+j]
+			if pj >= penNever {
+				b.base[j] = unreachable
+				continue
+			}
+		}
+		must := !last && pj == penMust
+		if must {
+			pj = 0
+		}
+		b.cands = b.cands[:0]
+		for pass := 0; pass < 3 && len(b.cands) == 0; pass++ {
+			for i := j - 1; i >= lastMust; i-- {
+				if b.base[i] == unreachable {
+					continue
+				}
+				lc, st := b.lineCost(lo, hi, i, j, &m, last || must, last)
+				switch {
+				case pass == 2:
+					lc = costOverflow
+				case st == tooWide:
+					i = -1 // wider lines cannot fit either
+					continue
+				case st == tooLoose && pass == 0:
+					continue
+				}
+				for r := 0; r < window; r++ {
+					c := b.cost[i*window+r]
+					if c == inf {
+						continue
+					}
+					b.cands = append(b.cands, cand{k: b.base[i] + int32(r) + 1, from: int32(i*window + r), cost: c + lc + pj})
+				}
+				if pass == 2 {
+					break // one overflowing line, from the nearest break
+				}
+			}
+		}
+		bi := 0
+		for ci := range b.cands {
+			if b.cands[ci].cost < b.cands[bi].cost {
+				bi = ci
+			}
+		}
+		b.base[j] = b.cands[bi].k - 2
+		row := b.cost[j*window : (j+1)*window]
+		for r := range row {
+			row[r] = inf
+		}
+		for _, c := range b.cands {
+			r := int(c.k - b.base[j])
+			if r >= 0 && r < window && c.cost < row[r] {
+				row[r] = c.cost
+				b.from[j*window+r] = c.from
+			}
+		}
+		if must {
+			lastMust = j
+		}
+	}
+	row := b.cost[n*window : (n+1)*window]
+	best = b.trace(lo, n, 2)
+	c0 := row[2]
+	if row[1] != inf {
+		fewer = b.trace(lo, n, 1)
+		fewer.cost = row[1] - c0
+	}
+	if row[3] != inf {
+		more = b.trace(lo, n, 3)
+		more.cost = row[3] - c0
+	}
+	return
+}
+
+// trace follows the DP back from entry r of break n.
+func (b *breaker) trace(lo, n, r int) variant {
+	k := int(b.base[n]) + r
+	ends := make([]int32, k)
+	e := n*window + r
+	for i := k - 1; i >= 0; i-- {
+		ends[i] = int32(lo + e/window)
+		e = int(b.from[e])
+	}
+	return variant{ends: ends}
+}

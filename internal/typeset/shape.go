@@ -1,0 +1,184 @@
+package typeset
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// MissingGlyphError reports a character that no face of the Shaper has.
+// The typesetter never sets a replacement box.
+type MissingGlyphError struct {
+	R       rune
+	Role    Role
+	Block   int    // index of the Block in Layout's input; -1 for the page number
+	Context string // the text around the character
+}
+
+func (e *MissingGlyphError) Error() string {
+	where := fmt.Sprintf("block %d", e.Block)
+	if e.Block < 0 {
+		where = "the page number"
+	}
+	return fmt.Sprintf("typeset: no font has U+%04X %q (role %s) in %s: “%s”", e.R, e.R, e.Role, where, e.Context)
+}
+
+// sg is a shaped glyph.
+type sg struct {
+	r     rune
+	face  int32 // -1: a blank the fonts lack; it takes room but is not drawn
+	style uint16
+	cls   uint16
+	adv   float64 // advance in points
+}
+
+// shaper turns runs into shaped glyphs and break penalties. Glyphs of all
+// blocks go into one slice; a block refers to its range.
+type shaper struct {
+	s      Shaper
+	styles []Style
+	index  map[Style]uint16
+	gl     []sg
+	pen    []float64 // pen[i]: penalty for a break before gl[i]
+}
+
+func (sh *shaper) style(s Style) uint16 {
+	if i, ok := sh.index[s]; ok {
+		return i
+	}
+	i := uint16(len(sh.styles))
+	sh.styles = append(sh.styles, s)
+	sh.index[s] = i
+	return i
+}
+
+func (sh *shaper) size(g *sg) float64 { return sh.styles[g.style].Size }
+
+// shape appends the glyphs of runs (in style def where a run leaves Role or
+// Size unset) and returns their range.
+func (sh *shaper) shape(runs []Run, def Style, block int) (lo, hi int, err error) {
+	lo = len(sh.gl)
+	text := ""
+	var ends []int // byte offset where each run ends
+	if len(runs) == 1 {
+		text = runs[0].Text
+		ends = []int{len(text)}
+	} else {
+		var b strings.Builder
+		for _, r := range runs {
+			b.WriteString(r.Text)
+			ends = append(ends, b.Len())
+		}
+		text = b.String()
+	}
+	styles := make([]uint16, len(runs))
+	for i, r := range runs {
+		st := r.Style
+		if st.Role == "" {
+			st.Role = def.Role
+		}
+		if st.Size == 0 {
+			st.Size = def.Size
+		}
+		styles[i] = sh.style(st)
+	}
+	ri, off, state := 0, 0, -1
+	pending := rawNone // UAX #14's decision for the boundary before the next glyph
+	rest := text
+	for len(rest) > 0 {
+		var cluster string
+		var bounds int
+		cluster, rest, bounds, state = uniseg.StepString(rest, state)
+		for ri < len(ends)-1 && off >= ends[ri] {
+			ri++
+		}
+		st := styles[ri]
+		size := sh.styles[st].Size
+		for i, r := range cluster {
+			if r == '\t' {
+				r = ' '
+			}
+			if r == '\n' || r == '\r' || unicode.In(r, unicode.Cc, unicode.Cf) {
+				continue
+			}
+			g := sg{r: r, style: st, cls: class(r)}
+			face, adv, ok := sh.s.Glyph(sh.styles[st].Role, r)
+			switch {
+			case ok:
+				g.face, g.adv = int32(face), adv*size
+			case g.cls&cSpace != 0:
+				g.face, g.adv = -1, size/4
+				if r == '\u3000' {
+					g.adv = size
+				}
+			default:
+				sh.gl, sh.pen = sh.gl[:lo], sh.pen[:lo]
+				return 0, 0, &MissingGlyphError{R: r, Role: sh.styles[st].Role, Block: block, Context: snippet(text, off+i)}
+			}
+			if len(sh.gl) == lo {
+				pending = rawNone
+			}
+			sh.gl = append(sh.gl, g)
+			sh.pen = append(sh.pen, float64(pending))
+			pending = rawNone
+		}
+		off += len(cluster)
+		raw := rawDont
+		switch bounds & uniseg.MaskLine {
+		case uniseg.LineCanBreak:
+			raw = rawCan
+		case uniseg.LineMustBreak:
+			raw = rawMust
+		}
+		// A cluster without glyphs (a newline, a zero-width space) hands its
+		// boundary on to the next glyph.
+		pending = max(pending, raw)
+	}
+	hi = len(sh.gl)
+	sh.settle(lo, hi)
+	return lo, hi, nil
+}
+
+// settle turns the raw UAX #14 decisions of glyphs lo..hi into penalties
+// under the Chinese rules.
+func (sh *shaper) settle(lo, hi int) {
+	gl := sh.gl
+	for p := lo + 1; p < hi; p++ {
+		var pa, nb rune
+		if p-2 >= lo {
+			pa = gl[p-2].r
+		}
+		if p+1 < hi {
+			nb = gl[p+1].r
+		}
+		sh.pen[p] = breakPen(int(sh.pen[p]), pa, gl[p-1].r, gl[p].r, nb)
+	}
+	if lo < hi {
+		sh.pen[lo] = penNever
+	}
+}
+
+// snippet is the text around byte offset off, for error messages.
+func snippet(text string, off int) string {
+	const n = 12
+	a, b := off, off
+	for i := 0; i < n && a > 0; i++ {
+		_, w := utf8.DecodeLastRuneInString(text[:a])
+		a -= w
+	}
+	for i := 0; i <= n && b < len(text); i++ {
+		_, w := utf8.DecodeRuneInString(text[b:])
+		b += w
+	}
+	s := text[a:b]
+	if a > 0 {
+		s = "…" + s
+	}
+	if b < len(text) {
+		s += "…"
+	}
+	return s
+}

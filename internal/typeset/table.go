@@ -1,0 +1,322 @@
+package typeset
+
+import "math"
+
+// ruleWidth is the stroke of table rules, in points.
+const ruleWidth = 0.5
+
+// tableLay is a table with its cells broken into lines, ready to be placed
+// from any grid line.
+type tableLay struct {
+	block  int
+	grid   bool    // text in body size: every text line sits on the body grid
+	pitch  float64 // baseline distance inside a cell
+	vpad   float64 // blank above and below a cell's text (non-grid tables)
+	size   float64
+	colX   []float64 // column edges, len(columns)+1
+	header []rowLay
+	rows   []rowLay
+}
+
+type rowLay struct {
+	n     int // lines
+	cells [][]lineRef
+}
+
+func (t *tableLay) height(r *rowLay, lines int) float64 {
+	if t.grid {
+		return float64(lines) * t.pitch
+	}
+	return float64(lines)*t.pitch + 2*t.vpad
+}
+
+// tableLayout measures the columns and breaks every cell. Text in body size
+// keeps the body pitch so that its lines fall on the grid; smaller text
+// gets a pitch of 1.5 × its size.
+func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
+	g := l.g
+	def := Style{Role: RoleBody, Size: g.BodySize}
+	ncol := len(tb.Columns)
+	for _, rows := range [][][]Cell{tb.Header, tb.Rows} {
+		for _, r := range rows {
+			ncol = max(ncol, len(r))
+		}
+	}
+	if ncol == 0 {
+		return nil, nil
+	}
+	type shaped struct{ lo, hi int }
+	shapeRows := func(rows [][]Cell) ([][]shaped, error) {
+		out := make([][]shaped, len(rows))
+		for i, r := range rows {
+			out[i] = make([]shaped, ncol)
+			for c := 0; c < len(r) && c < ncol; c++ {
+				lo, hi, err := l.sh.shape(r[c].Runs, def, bi)
+				if err != nil {
+					return nil, err
+				}
+				out[i][c] = shaped{lo, hi}
+			}
+		}
+		return out, nil
+	}
+	head, err := shapeRows(tb.Header)
+	if err != nil {
+		return nil, err
+	}
+	body, err := shapeRows(tb.Rows)
+	if err != nil {
+		return nil, err
+	}
+	t := &tableLay{block: bi, size: 0}
+	for _, rows := range [][][]shaped{head, body} {
+		for _, r := range rows {
+			for _, c := range r {
+				if t.size == 0 && c.hi > c.lo {
+					t.size = l.sh.size(&l.sh.gl[c.lo])
+				}
+			}
+		}
+	}
+	if t.size == 0 {
+		t.size = g.BodySize
+	}
+	t.grid = abs(t.size-g.BodySize) <= 0.75
+	if t.grid {
+		t.pitch = g.Pitch()
+	} else {
+		t.pitch, t.vpad = 1.5*t.size, 0.3*t.size
+	}
+	hpad := 0.4 * t.size
+
+	// Column widths: the given weights, else from the content.
+	minW := make([]float64, ncol)
+	maxW := make([]float64, ncol)
+	for _, rows := range [][][]shaped{head, body} {
+		for _, r := range rows {
+			for c, s := range r {
+				whole, chunk, widest := 0.0, 0.0, 0.0
+				for i := s.lo; i < s.hi; i++ {
+					if i > s.lo && l.sh.pen[i] < penForbidden {
+						chunk = 0
+					}
+					whole += l.sh.gl[i].adv
+					chunk += l.sh.gl[i].adv
+					widest = max(widest, chunk)
+				}
+				maxW[c] = max(maxW[c], whole+2*hpad)
+				minW[c] = max(minW[c], min(widest, 2*t.size)+2*hpad)
+			}
+		}
+	}
+	widths := make([]float64, ncol)
+	weighted, sumW := 0, 0.0
+	for c := 0; c < len(tb.Columns) && c < ncol; c++ {
+		if tb.Columns[c].Width > 0 {
+			weighted++
+			sumW += tb.Columns[c].Width
+		}
+	}
+	switch {
+	case weighted > 0:
+		mean := sumW / float64(weighted)
+		total := 0.0
+		for c := range widths {
+			widths[c] = mean
+			if c < len(tb.Columns) && tb.Columns[c].Width > 0 {
+				widths[c] = tb.Columns[c].Width
+			}
+			total += widths[c]
+		}
+		for c := range widths {
+			widths[c] *= g.Width / total
+		}
+	default:
+		var sMax, sMin float64
+		for c := range widths {
+			sMax += maxW[c]
+			sMin += minW[c]
+		}
+		switch {
+		case sMax <= g.Width:
+			for c := range widths {
+				widths[c] = maxW[c] * g.Width / sMax
+			}
+		case sMin <= g.Width:
+			for c := range widths {
+				widths[c] = minW[c] + (g.Width-sMin)*(maxW[c]-minW[c])/(sMax-sMin)
+			}
+		default:
+			for c := range widths {
+				widths[c] = minW[c] * g.Width / sMin
+			}
+		}
+	}
+	t.colX = make([]float64, ncol+1)
+	t.colX[0] = g.Left
+	for c, w := range widths {
+		t.colX[c+1] = t.colX[c] + w
+	}
+	t.colX[ncol] = g.right()
+
+	build := func(rows [][]shaped, header bool) []rowLay {
+		out := make([]rowLay, len(rows))
+		for i, r := range rows {
+			row := rowLay{n: 1, cells: make([][]lineRef, ncol)}
+			for c, s := range r {
+				if s.hi == s.lo {
+					continue
+				}
+				x, w := t.colX[c]+hpad, t.colX[c+1]-t.colX[c]-2*hpad
+				m := measure{em: t.size, capFirst: w, capRest: w}
+				best, _, _ := l.br.run(s.lo, s.hi, m)
+				align := AlignJustify
+				if c < len(tb.Columns) {
+					align = tb.Columns[c].Align
+				}
+				if header {
+					align = AlignCenter
+				}
+				lines := l.refs(s.lo, best.ends, m, x, w, x, w, t.size, AlignJustify)
+				for k := range lines {
+					lines[k].align = align
+					if align == AlignLeft {
+						lines[k].align = AlignJustify
+					}
+					lines[k].justify = lines[k].justify && (align == AlignJustify || align == AlignLeft)
+				}
+				row.cells[c] = lines
+				row.n = max(row.n, len(lines))
+			}
+			out[i] = row
+		}
+		return out
+	}
+	t.header = build(head, true)
+	t.rows = build(body, false)
+	return t, nil
+}
+
+// tableSink receives what place puts on pages; page counts from the page
+// the table starts on.
+type tableSink interface {
+	line(page int, r lineRef, baseline float64)
+	rule(page int, r Rule)
+}
+
+// place puts the table on the grid from slot (0 ≤ slot < Lines), with the
+// header rows repeated on every page and rows kept whole unless a row is
+// taller than a page. ok is false when the header and the first row do not
+// fit below slot. It returns the pages the table ends on (0: the first)
+// and the first free slot there (Lines: none).
+func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, ok bool) {
+	halfLead := (g.Pitch() - g.BodySize) / 2
+	lineTop := func(k int) float64 { return g.SlotTop(k) - halfLead }
+	top, limit := lineTop(0), lineTop(g.Lines)
+	if !t.grid {
+		top, limit = g.Top, g.bottom()
+	}
+	y := max(lineTop(slot), top)
+	headH := 0.0
+	for i := range t.header {
+		headH += t.height(&t.header[i], t.header[i].n)
+	}
+	if len(t.rows) > 0 && slot > 0 && y+headH+t.height(&t.rows[0], t.rows[0].n) > limit+eps {
+		return 0, 0, false
+	}
+	page := 0
+	fragTop := y
+	var hrules []float64
+	flush := func() {
+		if sink == nil || len(hrules) == 0 {
+			return
+		}
+		bottom := hrules[len(hrules)-1]
+		sink.rule(page, Rule{X0: t.colX[0], Y0: fragTop, X1: t.colX[len(t.colX)-1], Y1: fragTop, Width: ruleWidth})
+		for _, hy := range hrules {
+			sink.rule(page, Rule{X0: t.colX[0], Y0: hy, X1: t.colX[len(t.colX)-1], Y1: hy, Width: ruleWidth})
+		}
+		for _, x := range t.colX {
+			sink.rule(page, Rule{X0: x, Y0: fragTop, X1: x, Y1: bottom, Width: ruleWidth})
+		}
+	}
+	// put sets lines a..b of row r at y.
+	put := func(r *rowLay, a, b int, centre bool) {
+		if sink != nil {
+			for _, cell := range r.cells {
+				off := 0.0
+				if centre && len(cell) < r.n {
+					if t.grid {
+						off = float64((r.n-len(cell))/2) * t.pitch
+					} else {
+						off = float64(r.n-len(cell)) * t.pitch / 2
+					}
+				}
+				for k := a; k < b && k < len(cell); k++ {
+					base := y + off + float64(k-a)*t.pitch + EmAscent*cell[k].size
+					if t.grid {
+						base += halfLead
+					} else {
+						base += t.vpad + (t.pitch-cell[k].size)/2
+					}
+					sink.line(page, cell[k], base)
+				}
+			}
+		}
+		y += t.height(r, b-a)
+		hrules = append(hrules, y)
+	}
+	putHeader := func() {
+		for i := range t.header {
+			put(&t.header[i], 0, t.header[i].n, true)
+		}
+	}
+	newPage := func() {
+		flush()
+		page++
+		y, fragTop, hrules = top, top, hrules[:0]
+		putHeader()
+	}
+	putHeader()
+	onPage := 0 // body rows (or parts) on this page
+	for i := range t.rows {
+		r := &t.rows[i]
+		if y+t.height(r, r.n) <= limit+eps {
+			put(r, 0, r.n, true)
+			onPage++
+			continue
+		}
+		if onPage > 0 {
+			newPage()
+			onPage = 0
+			if y+t.height(r, r.n) <= limit+eps {
+				put(r, 0, r.n, true)
+				onPage++
+				continue
+			}
+		}
+		// Taller than a page: split it between lines.
+		for a := 0; a < r.n; {
+			fit := int(math.Floor((limit - y - t.height(r, 0) + eps) / t.pitch))
+			if fit < 1 {
+				if onPage == 0 {
+					fit = 1 // the header leaves no room: overflow rather than loop
+				} else {
+					newPage()
+					onPage = 0
+					continue
+				}
+			}
+			b := min(a+fit, r.n)
+			put(r, a, b, false)
+			onPage++
+			a = b
+		}
+	}
+	flush()
+	end = int(math.Ceil((y - lineTop(0) - eps) / g.Pitch()))
+	if !t.grid {
+		end = int(math.Ceil((y + halfLead - lineTop(0) - eps) / g.Pitch()))
+	}
+	return page, min(max(end, 0), g.Lines), true
+}
