@@ -502,4 +502,3 @@ func headerUnit(h string) string {
 	}
 	return inner
 }
-
