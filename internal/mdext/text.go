@@ -118,7 +118,9 @@ func (w *textWriter) node(n ast.Node, source []byte) {
 			}
 		}
 	}
-	w.soft = false
+	if n.Type() == ast.TypeBlock {
+		w.soft = false // a break at the end of a block is no text
+	}
 }
 
 // unescape turns Markdown text into what it reads: \ before an ASCII

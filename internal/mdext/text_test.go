@@ -19,6 +19,7 @@ func TestText(t *testing.T) {
 		{"soft break between CJK", "中文\n换行", "中文换行"},
 		{"soft break after Latin", "English\n换行", "English 换行"},
 		{"soft break after CJK before Latin", "中文\nword", "中文 word"},
+		{"soft break at the end of a link", "[English\n](u)word", "English word"},
 		{"hard break", "上一行\\\n下一行", "上一行\n下一行"},
 		{"blocks are separated by newlines", "# 标题\n\n段落一\n\n- 项\n", "标题\n段落一\n项"},
 		{"code block lines", "```\nx := 1\n```\n", "x := 1\n"},
