@@ -1,0 +1,179 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"briefing/internal/build"
+	"briefing/internal/fonts"
+	"briefing/internal/report"
+	"briefing/internal/workbook"
+)
+
+// fontOptions adds the font flags to a command and returns a function that
+// builds the font set they describe.
+func fontOptions(c *command) func() (*fonts.Set, error) {
+	var specs fontFlags
+	bundledOnly := c.Bool("bundled-fonts", false, "只用 briefing 内置的字体，不查找系统中的公文字体（输出在任何机器上都相同）")
+	c.Var(&specs, "font", "为某一角色指定字体文件，可重复：`角色=文件`，角色为 标题、正文、黑体、楷体、页码、西文（.ttc 可写 文件#序号）")
+	return func() (*fonts.Set, error) {
+		var set *fonts.Set
+		if *bundledOnly {
+			set = fonts.Bundled()
+		} else {
+			set = fonts.System()
+		}
+		for _, s := range specs {
+			if err := set.OverrideSpec(s); err != nil {
+				return nil, err
+			}
+		}
+		return set, nil
+	}
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	c := newCommand("build", "briefing build [-data 工作簿] [-o 目录] [-format pdf,html] [报告]",
+		"读取工作簿，填充报告模板，生成 PDF 和 HTML。出错时不写出任何文件。")
+	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
+	out := c.String("o", "out", "输出目录")
+	format := c.String("format", "pdf,html", "输出格式，用逗号分隔：pdf、html")
+	fontSet := fontOptions(c)
+	pos, code, ok := c.parse(args, stdout, stderr, 1)
+	if !ok {
+		return code
+	}
+	formats, err := build.ParseFormats(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n", err)
+		return exitUsage
+	}
+	set, err := fontSet()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	res, err := build.Build(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, Fonts: set, Version: version})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, f := range res.Files {
+		detail := size(len(f.Data))
+		if f.Format == "pdf" && res.Layout != nil {
+			detail = fmt.Sprintf("%d页，%s", len(res.Layout.Pages), detail)
+		}
+		fmt.Fprintf(stdout, "已生成 %s（%s）\n", filepath.ToSlash(f.Path), detail)
+	}
+	return exitOK
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	c := newCommand("check", "briefing check [-data 工作簿] [报告]",
+		"读取工作簿并填充全部模板、排版，检查报告能否生成，但不写任何文件。能生成时退出码为 0。")
+	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
+	fontSet := fontOptions(c)
+	pos, code, ok := c.parse(args, stdout, stderr, 1)
+	if !ok {
+		return code
+	}
+	set, err := fontSet()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	res, err := build.Render(build.Options{Report: first(pos), Data: *data, Fonts: set, Version: version})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	pages := 0
+	if res.Layout != nil {
+		pages = len(res.Layout.Pages)
+	}
+	fmt.Fprintf(stdout, "检查通过：%s 可以生成（PDF %d页）。\n", res.Report.Dir, pages)
+	return exitOK
+}
+
+func cmdFigures(args []string, stdout, stderr io.Writer) int {
+	c := newCommand("figures", "briefing figures [-data 工作簿] [-json] [报告]",
+		"列出从工作簿读到的每个指标（数值、单位、单元格）和每张表（列名、行数）。")
+	data := c.String("data", "", "工作簿文件；省略时用报告前置信息中“数据”指定的工作簿")
+	asJSON := c.Bool("json", false, "以 JSON 输出，供脚本使用")
+	pos, code, ok := c.parse(args, stdout, stderr, 1)
+	if !ok {
+		return code
+	}
+	var rep *report.Report
+	if *data == "" {
+		var err error
+		if rep, err = report.Load(first(pos)); err != nil {
+			return fail(stderr, err)
+		}
+	} else if len(pos) > 0 {
+		fmt.Fprintln(stderr, "错误：-data 与报告只能指定一个")
+		return exitUsage
+	}
+	var book *workbook.Book
+	var err error
+	if rep != nil {
+		book, err = rep.Workbook("")
+	} else {
+		book, err = workbook.Open(*data)
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(book.Summary()); err != nil {
+			return fail(stderr, err)
+		}
+		return exitOK
+	}
+	if err := book.WriteSummary(stdout); err != nil {
+		return fail(stderr, err)
+	}
+	return exitOK
+}
+
+func cmdFonts(args []string, stdout, stderr io.Writer) int {
+	c := newCommand("fonts", "briefing fonts [-bundled-fonts] [-font 角色=文件]...",
+		"列出各排版角色（标题、正文、黑体、楷体、页码、西文）实际使用的字体文件。")
+	fontSet := fontOptions(c)
+	if _, code, ok := c.parse(args, stdout, stderr, 0); !ok {
+		return code
+	}
+	set, err := fontSet()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, r := range set.Roles() {
+		fmt.Fprintf(stdout, "%s：%s（%s，%s）\n", r.Name, r.Family, r.File, r.Source)
+		if len(r.Fallback) > 0 {
+			fmt.Fprintf(stdout, "    缺字时依次取自：%s\n", strings.Join(r.Fallback, "、"))
+		}
+	}
+	for _, n := range set.Notes() {
+		fmt.Fprintln(stdout, "注："+n)
+	}
+	return exitOK
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}

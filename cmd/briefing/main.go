@@ -1,0 +1,109 @@
+// Command briefing fills Chinese report templates with the figures of an
+// Excel workbook and writes the report as a 公文 PDF (GB/T 9704-2012) and a
+// self-contained HTML page.
+//
+//	briefing build [-data 工作簿] [-o 目录] [-format pdf,html] [报告]
+//	briefing check [-data 工作簿] [报告]
+//	briefing figures [-data 工作簿] [-json] [报告]
+//	briefing fonts [-font 角色=文件]...
+//
+// Exit status: 0 success, 1 a problem in the report, workbook, templates or
+// fonts, 2 wrong usage, 3 an output file could not be written, 4 an
+// internal error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"briefing/internal/build"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitProblem  = 1
+	exitUsage    = 2
+	exitWrite    = 3
+	exitInternal = 4
+)
+
+const version = "0.1.0"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `briefing —— 把工作簿（Excel）中的数据填入中文报告模板，生成公文格式的 PDF 和 HTML。
+
+用法：
+  briefing build   [-data 工作簿] [-o 目录] [-format pdf,html] [报告]   生成报告
+  briefing check   [-data 工作簿] [报告]                              只检查，不写文件
+  briefing figures [-data 工作簿] [-json] [报告]                      列出从工作簿读到的数据
+  briefing fonts   [-font 角色=字体文件]...                           列出各角色使用的字体
+  briefing version                                                  显示版本
+
+“报告”是 templates/ 下的报告类型名（如 情况汇报）或磁盘上任意一个报告目录；
+省略时生成内置的示例报告“情况汇报”。每个命令加 -h 可查看其选项。
+
+退出码：0 成功；1 报告、工作簿、模板或字体有问题；2 命令用法不对；
+        3 无法写出输出文件；4 内部错误。
+`
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "briefing 内部错误：%v\n请把这条信息和所用的报告、工作簿一并告知维护人员。\n", r)
+			code = exitInternal
+		}
+	}()
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(rest, stdout, stderr)
+	case "check":
+		return cmdCheck(rest, stdout, stderr)
+	case "figures":
+		return cmdFigures(rest, stdout, stderr)
+	case "fonts":
+		return cmdFonts(rest, stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "briefing", version)
+		return exitOK
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "不认识的命令“%s”。\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// fail prints err and returns the exit status it calls for.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "错误："+indent(err.Error()))
+	var we *build.WriteError
+	if errors.As(err, &we) {
+		return exitWrite
+	}
+	return exitProblem
+}
+
+// indent puts the lines after the first of a multi-line message under the
+// first, so that each problem stands on its own line.
+func indent(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		out = append(out, r)
+		if r == '\n' {
+			out = append(out, []rune("      ")...)
+		}
+	}
+	return string(out)
+}

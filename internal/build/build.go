@@ -1,0 +1,195 @@
+// Package build runs the whole road from a report directory and a workbook
+// to the finished files: load, read the workbook, fill, typeset, render,
+// and write each output atomically.
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"briefing/internal/document"
+	"briefing/internal/fonts"
+	"briefing/internal/htmlwriter"
+	"briefing/internal/pdfwriter"
+	"briefing/internal/report"
+	"briefing/internal/typeset"
+	"briefing/internal/workbook"
+)
+
+// Formats the build can write, in the order they are written.
+var Formats = []string{"pdf", "html"}
+
+// Options say what to build.
+type Options struct {
+	Report  string     // report directory or bundled report type; "" for the sample
+	Data    string     // workbook; "" for the one the report names
+	OutDir  string     // "" for out
+	Formats []string   // nil for all
+	Fonts   *fonts.Set // nil for the bundled fonts
+	Version string     // written into the files as their producer
+}
+
+// Result is a built report, in memory.
+type Result struct {
+	Report   *report.Report
+	Book     *workbook.Book
+	Document *document.Document
+	Layout   *typeset.Document // nil when no PDF was asked for
+	Files    []File
+}
+
+// File is one rendered output.
+type File struct {
+	Format string
+	Name   string // file name, e.g. 情况汇报.pdf
+	Data   []byte
+	Path   string // where Write put it
+}
+
+// ParseFormats reads a -format value such as “pdf,html”.
+func ParseFormats(s string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		ok := false
+		for _, known := range Formats {
+			if f == known {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, fmt.Errorf("不认识的输出格式“%s”（可用：%s）", f, strings.Join(Formats, "、"))
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o == f
+		}
+		if !dup {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("没有指定输出格式（可用：%s）", strings.Join(Formats, "、"))
+	}
+	return out, nil
+}
+
+// Render loads, fills and renders the report into memory; it writes
+// nothing.
+func Render(o Options) (*Result, error) {
+	if o.Fonts == nil {
+		o.Fonts = fonts.Bundled()
+	}
+	formats := o.Formats
+	if formats == nil {
+		formats = Formats
+	}
+	rep, err := report.Load(o.Report)
+	if err != nil {
+		return nil, err
+	}
+	book, err := rep.Workbook(o.Data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := rep.Fill(book)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Report: rep, Book: book, Document: doc}
+	producer := "briefing"
+	if o.Version != "" {
+		producer += " " + o.Version
+	}
+	for _, f := range formats {
+		var data []byte
+		switch f {
+		case "pdf":
+			opts := pdfwriter.Options{Fonts: o.Fonts, Producer: producer}
+			res.Layout, err = pdfwriter.Layout(doc, opts)
+			if err != nil {
+				return nil, err
+			}
+			data, err = pdfBytes(res.Layout, doc, opts)
+		case "html":
+			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{Generator: producer})
+		}
+		if err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, File{Format: f, Name: doc.Name + "." + f, Data: data})
+	}
+	return res, nil
+}
+
+// Build renders the report and writes its files into o.OutDir.
+func Build(o Options) (*Result, error) {
+	res, err := Render(o)
+	if err != nil {
+		return nil, err
+	}
+	dir := o.OutDir
+	if dir == "" {
+		dir = "out"
+	}
+	if err := Write(dir, res.Files); err != nil {
+		return nil, err
+	}
+	for i := range res.Files {
+		res.Files[i].Path = filepath.Join(dir, res.Files[i].Name)
+	}
+	return res, nil
+}
+
+// WriteError is a failure to write an output file.
+type WriteError struct{ Err error }
+
+func (e *WriteError) Error() string { return e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// Write writes files into dir so that no reader ever sees a half-written
+// one: each goes to a temporary file in dir first, and only when all are
+// complete are they renamed into place. On failure the temporary files are
+// removed.
+func Write(dir string, files []File) (err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &WriteError{fmt.Errorf("无法创建输出目录 %s：%v", dir, err)}
+	}
+	var temps []string
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				os.Remove(t)
+			}
+		}
+	}()
+	for _, f := range files {
+		tmp, err := os.CreateTemp(dir, "."+f.Name+".*.tmp")
+		if err != nil {
+			return &WriteError{fmt.Errorf("无法在 %s 中写文件：%v", dir, err)}
+		}
+		temps = append(temps, tmp.Name())
+		_, werr := tmp.Write(f.Data)
+		cerr := tmp.Close()
+		if werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return &WriteError{fmt.Errorf("写入 %s 失败：%v", filepath.Join(dir, f.Name), werr)}
+		}
+		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+			return &WriteError{fmt.Errorf("写入 %s 失败：%v", filepath.Join(dir, f.Name), err)}
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
+			return &WriteError{fmt.Errorf("无法写出 %s：%v", filepath.Join(dir, f.Name), err)}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,195 @@
+package pdfwriter
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"briefing/internal/document"
+	"briefing/internal/mdext"
+	"briefing/internal/typeset"
+)
+
+// Blocks turns a document into the typesetter's blocks, in reading order:
+// title, 主送机关, the body, 附件说明 and the closing block.
+func Blocks(doc *document.Document, g typeset.Geometry) []typeset.Block {
+	b := &blocker{doc: doc, g: g}
+	if doc.Meta.Title != "" {
+		b.add(typeset.Block{Kind: typeset.KindTitle, Align: typeset.AlignCenter,
+			Runs: []typeset.Run{{Text: doc.Meta.Title, Style: typeset.Style{Role: typeset.RoleTitle, Size: g.TitleSize}}}})
+	}
+	if doc.Meta.Addressee != "" {
+		b.add(typeset.Block{Kind: typeset.KindAddressee, Align: typeset.AlignJustify,
+			Runs: []typeset.Run{{Text: doc.Meta.Addressee + "：", Style: b.body()}}})
+	}
+	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		b.node(n)
+	}
+	if len(doc.Meta.Attachments) > 0 {
+		b.add(typeset.Block{Kind: typeset.KindAttachments, Attachments: doc.Meta.Attachments,
+			Runs: []typeset.Run{{Style: b.body()}}})
+	}
+	if doc.Meta.Org != "" || doc.Meta.Date != "" {
+		b.add(typeset.Block{Kind: typeset.KindClosing,
+			Closing: &typeset.Closing{Org: doc.Meta.Org, Date: doc.Meta.Date, Style: b.body()}})
+	}
+	return b.blocks
+}
+
+type blocker struct {
+	doc    *document.Document
+	g      typeset.Geometry
+	blocks []typeset.Block
+}
+
+func (b *blocker) add(bl typeset.Block) { b.blocks = append(b.blocks, bl) }
+
+func (b *blocker) body() typeset.Style {
+	return typeset.Style{Role: typeset.RoleBody, Size: b.g.BodySize}
+}
+
+// headingStyle is the type of a heading of 公文 level: 一、 in 黑体,
+// （一） in 楷体, 1. and （1） in the body font.
+func (b *blocker) headingStyle(level int) typeset.Style {
+	s := b.body()
+	switch level {
+	case 0, 1:
+		s.Role = typeset.RoleHei
+	case 2:
+		s.Role = typeset.RoleKai
+	}
+	return s
+}
+
+// runs converts the inline content of n to runs in style base; strong
+// emphasis is bold.
+func (b *blocker) runs(n ast.Node, base typeset.Style) []typeset.Run {
+	var out []typeset.Run
+	for _, sp := range document.Spans(n, b.doc.Source) {
+		s := base
+		s.Bold = s.Bold || sp.Strong
+		text := strings.ReplaceAll(sp.Text, "\n", "")
+		if text == "" {
+			continue
+		}
+		if k := len(out) - 1; k >= 0 && out[k].Style == s {
+			out[k].Text += text
+			continue
+		}
+		out = append(out, typeset.Run{Text: text, Style: s})
+	}
+	return out
+}
+
+// headingRuns is a heading's number and text in the type of its level.
+func (b *blocker) headingRuns(h *ast.Heading) []typeset.Run {
+	s := b.headingStyle(mdext.Level(h))
+	var out []typeset.Run
+	if num := mdext.Number(h); num != "" {
+		out = append(out, typeset.Run{Text: num, Style: s})
+	}
+	for _, r := range b.runs(h, s) {
+		if len(out) > 0 && out[len(out)-1].Style == r.Style {
+			out[len(out)-1].Text += r.Text
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (b *blocker) node(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		if mdext.IsRunIn(n) {
+			return // set at the start of the paragraph it leads
+		}
+		level := mdext.Level(n)
+		bl := typeset.Block{Kind: typeset.KindHeading, Level: level, Indent: 2, Align: typeset.AlignJustify,
+			Runs: b.headingRuns(n), Ref: n}
+		if level == 0 {
+			bl.Indent, bl.Align = 0, typeset.AlignCenter
+		}
+		b.add(bl)
+	case *ast.Paragraph:
+		bl := typeset.Block{Kind: typeset.KindParagraph, Indent: 2, Align: typeset.AlignJustify, Ref: n}
+		if h := mdext.RunInHeading(n); h != nil {
+			bl.Runs = b.headingRuns(h)
+			bl.Lead = len(bl.Runs)
+			bl.Level = mdext.Level(h)
+			bl.Ref = h
+		}
+		bl.Runs = append(bl.Runs, b.runs(n, b.body())...)
+		if len(bl.Runs) > 0 {
+			b.add(bl)
+		}
+	case *ast.TextBlock:
+		b.add(typeset.Block{Kind: typeset.KindParagraph, Indent: 2, Align: typeset.AlignJustify,
+			Runs: b.runs(n, b.body()), Ref: n})
+	case *ast.List:
+		i := n.Start
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			first := len(b.blocks)
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				b.node(c)
+			}
+			if n.IsOrdered() && first < len(b.blocks) {
+				marker := typeset.Run{Text: strconv.Itoa(i) + ".", Style: b.body()}
+				b.blocks[first].Runs = append([]typeset.Run{marker}, b.blocks[first].Runs...)
+			}
+			i++
+		}
+	case *ast.Blockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.node(c)
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		// Literal lines: set as text, never interpreted.
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			text := strings.TrimRight(string(seg.Value(b.doc.Source)), "\r\n")
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			b.add(typeset.Block{Kind: typeset.KindParagraph, Align: typeset.AlignLeft,
+				Runs: []typeset.Run{{Text: text, Style: b.body()}}, Ref: n})
+		}
+	case *east.Table:
+		b.table(n)
+	case *ast.ThematicBreak:
+		b.add(typeset.Block{Kind: typeset.KindPageBreak, Ref: n})
+	}
+}
+
+func (b *blocker) table(t *east.Table) {
+	tab := &typeset.Table{}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		style := b.body()
+		if document.IsHeaderRow(row) {
+			style.Role = typeset.RoleHei
+		}
+		var cells []typeset.Cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, typeset.Cell{Runs: b.runs(c, style)})
+		}
+		if document.IsHeaderRow(row) {
+			tab.Header = append(tab.Header, cells)
+		} else {
+			tab.Rows = append(tab.Rows, cells)
+		}
+	}
+	for _, a := range document.ColumnAligns(t, b.doc.Source) {
+		col := typeset.Column{Align: typeset.AlignLeft}
+		switch a {
+		case east.AlignRight:
+			col.Align = typeset.AlignRight
+		case east.AlignCenter:
+			col.Align = typeset.AlignCenter
+		}
+		tab.Columns = append(tab.Columns, col)
+	}
+	b.add(typeset.Block{Kind: typeset.KindTable, Table: tab, Ref: t})
+}

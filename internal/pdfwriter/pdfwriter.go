@@ -1,0 +1,212 @@
+// Package pdfwriter renders a report as a PDF in the 公文 format of
+// GB/T 9704-2012. It turns the document into blocks, has package typeset
+// break them into lines and pages on the 22 × 28 grid, and draws the
+// positioned glyphs with fpdf, embedding a subset of each font it uses.
+package pdfwriter
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"briefing/internal/document"
+	"briefing/internal/fonts"
+	"briefing/internal/typeset"
+)
+
+// Options configure a PDF.
+type Options struct {
+	Fonts    *fonts.Set       // nil: the bundled fonts
+	Geometry typeset.Geometry // zero: typeset.GBT9704()
+	Producer string           // e.g. “briefing 0.1”
+}
+
+func (o *Options) defaults() {
+	if o.Fonts == nil {
+		o.Fonts = fonts.Bundled()
+	}
+	if o.Geometry.Lines == 0 {
+		o.Geometry = typeset.GBT9704()
+	}
+	if o.Producer == "" {
+		o.Producer = "briefing"
+	}
+}
+
+// Layout typesets a document without drawing it.
+func Layout(doc *document.Document, opts Options) (*typeset.Document, error) {
+	opts.defaults()
+	blocks := Blocks(doc, opts.Geometry)
+	laid, err := typeset.Layout(blocks, opts.Geometry, opts.Fonts)
+	if err != nil {
+		return nil, explain(err, blocks, doc)
+	}
+	return laid, nil
+}
+
+// Write typesets doc and writes it as a PDF to w.
+func Write(w io.Writer, doc *document.Document, opts Options) error {
+	opts.defaults()
+	laid, err := Layout(doc, opts)
+	if err != nil {
+		return err
+	}
+	return Draw(w, laid, doc, opts)
+}
+
+// Bytes is Write into memory.
+func Bytes(doc *document.Document, opts Options) ([]byte, error) {
+	var b bytes.Buffer
+	if err := Write(&b, doc, opts); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// explain turns a typesetting error into a message that says where in the
+// report the problem is.
+func explain(err error, blocks []typeset.Block, doc *document.Document) error {
+	if mg, ok := err.(*typeset.MissingGlyphError); ok {
+		return fmt.Errorf("没有任何字体含有字符“%c”（U+%04X），出现在：%s", mg.R, mg.R, mg.Context)
+	}
+	return err
+}
+
+// Draw draws a typeset document with fpdf.
+func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Options) error {
+	opts.defaults()
+	g := laid.Geometry
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: g.PageWidth, Ht: g.PageHeight},
+	})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetTitle(doc.Meta.Title, true)
+	pdf.SetAuthor(doc.Meta.Org, true)
+	subject := doc.Meta.Subject
+	if subject == "" {
+		subject = doc.Meta.Title
+	}
+	pdf.SetSubject(subject, true)
+	pdf.SetCreator("briefing", true)
+	pdf.SetProducer(opts.Producer, true)
+	pdf.SetLang("zh-CN")
+	pdf.SetCatalogSort(true)
+	stamp := fileTime(doc)
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+
+	registered := map[int]string{}
+	family := func(face int) (string, error) {
+		if name, ok := registered[face]; ok {
+			return name, nil
+		}
+		f := opts.Fonts.Face(face)
+		if f == nil {
+			return "", fmt.Errorf("无法读取字体（第%d号）", face)
+		}
+		// Embed only the characters the layout set in this face: fpdf's
+		// cost grows with the size of the font it is given, not with the
+		// characters used (see fonts/README.md).
+		data, err := opts.Fonts.SubsetData(face)
+		if err != nil {
+			return "", fmt.Errorf("字体 %s 无法取子集：%v", f.Path, err)
+		}
+		name := "F" + strconv.Itoa(face)
+		pdf.AddUTF8FontFromBytes(name, "", data)
+		if err := pdf.Error(); err != nil {
+			return "", fmt.Errorf("字体 %s 无法嵌入 PDF：%v", f.Path, err)
+		}
+		registered[face] = name
+		return name, nil
+	}
+
+	d := drawer{pdf: pdf, family: family, fonts: opts.Fonts}
+	for _, page := range laid.Pages {
+		pdf.AddPage()
+		for _, m := range page.Marks {
+			pdf.Bookmark(m.Title, max(m.Level-1, 0), m.Y)
+		}
+		for _, line := range page.Lines {
+			if err := d.line(line); err != nil {
+				return err
+			}
+		}
+		for _, r := range page.Rules {
+			pdf.SetLineWidth(r.Width)
+			pdf.Line(r.X0, r.Y0, r.X1, r.Y1)
+		}
+		if page.Folio != nil {
+			if err := d.line(*page.Folio); err != nil {
+				return err
+			}
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("生成 PDF 失败：%v", err)
+	}
+	return pdf.Output(w)
+}
+
+// fileTime is the date written into the PDF: SOURCE_DATE_EPOCH when set,
+// else the report's 成文日期, so that the same input gives the same bytes.
+func fileTime(doc *document.Document) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	if !doc.Meta.Time.IsZero() {
+		return doc.Meta.Time
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+type drawer struct {
+	pdf     *fpdf.Fpdf
+	family  func(face int) (string, error)
+	fonts   *fonts.Set
+	curFace int
+	curSize float64
+	stroke  float64
+	started bool
+}
+
+func (d *drawer) line(l typeset.Line) error {
+	for _, g := range l.Glyphs {
+		if g.R == ' ' || g.R == '\u3000' {
+			continue
+		}
+		if !d.started || g.Face != d.curFace || g.Style.Size != d.curSize {
+			name, err := d.family(g.Face)
+			if err != nil {
+				return err
+			}
+			d.pdf.SetFont(name, "", g.Style.Size)
+			d.curFace, d.curSize, d.started = g.Face, g.Style.Size, true
+		}
+		stroke := d.fonts.Embolden(g.Style.Role, g.Face) * g.Style.Size
+		if g.Style.Bold && stroke == 0 {
+			stroke = fonts.TitleStroke * g.Style.Size
+		}
+		if stroke != d.stroke {
+			if stroke > 0 {
+				d.pdf.SetLineWidth(stroke)
+				d.pdf.SetTextRenderingMode(2)
+			} else {
+				d.pdf.SetTextRenderingMode(0)
+			}
+			d.stroke = stroke
+		}
+		d.pdf.Text(g.X, l.Baseline, string(g.R))
+	}
+	return nil
+}

@@ -1,0 +1,340 @@
+// Package report loads a report directory and fills it from a workbook into
+// the one document that the PDF and HTML writers render.
+//
+// A report directory holds report.md: YAML front matter, then the report's
+// opening paragraph. The front matter names the title, 主送机关, 发文机关,
+// 成文日期, 附件, the workbook and the section templates, in order:
+//
+//	---
+//	标题: '关于{{信息 "县名"}}县保障产业链供应链稳定工作的情况汇报'
+//	主送机关: '{{信息 "主送机关"}}'
+//	发文机关: '{{信息 "发文机关"}}'
+//	成文日期: '{{日期 (信息 "成文日期")}}'
+//	数据: ../../samples/产业链供应链.xlsx
+//	章节:
+//	  - ../../sections/主要工作.md
+//	---
+//	开头段落……现就相关情况汇报如下：
+//
+// Every value, the opening and the sections are templates (see package
+// fill). Paths are relative to the report directory.
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"briefing/internal/document"
+	"briefing/internal/fill"
+	"briefing/internal/mdext"
+	"briefing/internal/workbook"
+)
+
+// DefaultName is the report built when none is named.
+const DefaultName = "情况汇报"
+
+// FileName is the name of a report's main file inside its directory.
+const FileName = "report.md"
+
+// Report is a loaded report directory, not yet filled.
+type Report struct {
+	Name string // base name of its outputs: the directory's name
+	Dir  string // the directory as messages show it
+
+	files       files
+	fields      map[string]field // front matter, by key
+	body        string           // the opening, a template
+	bodyLine    int              // line of report.md where body starts
+	sections    []field
+	attachments []field
+	layout      string
+	dataPath    string
+	fileLabel   string // report.md as messages show it
+}
+
+// field is one front matter value, with the line it is on.
+type field struct {
+	key   string
+	value string
+	line  int
+}
+
+// Known front matter keys and what they mean.
+var keys = map[string]string{
+	"标题":   "报告标题",
+	"主送机关": "主送机关，不带冒号",
+	"发文机关": "发文机关署名",
+	"成文日期": "成文日期，如 2022年12月5日",
+	"附件":   "附件名称的列表",
+	"章节":   "各部分模板文件的列表，按顺序",
+	"版式":   "版式：公文",
+	"数据":   "默认的工作簿",
+	"主题":   "PDF 的主题（Subject）",
+}
+
+// Layouts the writers know.
+var layouts = []string{"公文"}
+
+// Load finds and reads a report: a directory on disk, a directory under
+// templates/ of the working directory, or a report type bundled in the
+// binary. The empty name loads DefaultName.
+func Load(name string) (*Report, error) {
+	if name == "" {
+		name = DefaultName
+	}
+	var r Report
+	switch {
+	case isDir(name):
+		r.files, r.Dir = diskFiles{dir: name}, name
+	case !filepath.IsAbs(name) && isDir(filepath.Join("templates", name)):
+		dir := filepath.Join("templates", name)
+		r.files, r.Dir = diskFiles{dir: dir}, dir
+	case !strings.ContainsAny(name, `/\`) && embeddedDir(name):
+		r.files, r.Dir = embedFiles{dir: path.Join("templates", name)}, "内置:templates/"+name
+	default:
+		return nil, fmt.Errorf("找不到报告“%s”：它不是一个目录，也不是内置的报告类型（内置：%s）", name, strings.Join(BuiltIn(), "、"))
+	}
+	r.Name = filepath.Base(filepath.Clean(name))
+	r.fileLabel = r.files.name(FileName)
+	src, err := r.files.read(FileName)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s：报告目录中没有 %s", r.Dir, FileName)
+		}
+		return nil, fmt.Errorf("%s：无法读取：%v", r.fileLabel, err)
+	}
+	if err := r.parse(src); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+var frontRE = regexp.MustCompile(`(?s)\A\x{FEFF}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\z)`)
+
+// parse splits report.md into front matter and body and reads the front
+// matter.
+func (r *Report) parse(src []byte) error {
+	m := frontRE.FindSubmatchIndex(src)
+	if m == nil {
+		return fmt.Errorf("%s 第1行：文件应以 --- 开头的前置信息（标题、章节等）开始", r.fileLabel)
+	}
+	front := src[m[2]:m[3]]
+	r.body = string(src[m[1]:])
+	r.bodyLine = bytes.Count(src[:m[1]], []byte("\n")) + 1
+
+	var doc yaml.Node
+	if err := yaml.Unmarshal(front, &doc); err != nil {
+		return fmt.Errorf("%s：前置信息不是正确的 YAML：%s", r.fileLabel, yamlMessage(err))
+	}
+	r.fields = map[string]field{}
+	if len(doc.Content) == 0 {
+		return fmt.Errorf("%s 第2行：前置信息是空的", r.fileLabel)
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s 第%d行：前置信息应是“键: 值”的形式", r.fileLabel, top.Line+1)
+	}
+	var problems []string
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		line := k.Line + 1 // the front matter starts on line 2
+		if _, ok := keys[k.Value]; !ok {
+			problems = append(problems, fmt.Sprintf("%s 第%d行：不认识的前置信息“%s”（可用：%s）", r.fileLabel, line, k.Value, knownKeys()))
+			continue
+		}
+		switch k.Value {
+		case "章节", "附件":
+			if v.Kind != yaml.SequenceNode {
+				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”应是一个列表，每项一行，以“- ”开头", r.fileLabel, line, k.Value))
+				continue
+			}
+			for _, item := range v.Content {
+				f := field{key: k.Value, value: item.Value, line: item.Line + 1}
+				if k.Value == "章节" {
+					r.sections = append(r.sections, f)
+				} else {
+					r.attachments = append(r.attachments, f)
+				}
+			}
+		default:
+			if v.Kind != yaml.ScalarNode {
+				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”应是一个值", r.fileLabel, line, k.Value))
+				continue
+			}
+			r.fields[k.Value] = field{key: k.Value, value: v.Value, line: v.Line + 1}
+		}
+	}
+	r.layout = r.fields["版式"].value
+	if r.layout == "" {
+		r.layout = "公文"
+	}
+	if !contains(layouts, r.layout) {
+		problems = append(problems, fmt.Sprintf("%s 第%d行：不认识的版式“%s”（可用：%s）", r.fileLabel, r.fields["版式"].line, r.layout, strings.Join(layouts, "、")))
+	}
+	r.dataPath = r.fields["数据"].value
+	if len(r.sections) == 0 && strings.TrimSpace(r.body) == "" {
+		problems = append(problems, fmt.Sprintf("%s：报告没有正文：既没有开头段落，也没有“章节”", r.fileLabel))
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+func yamlMessage(err error) string {
+	msg := err.Error()
+	if m := regexp.MustCompile(`line (\d+): (.*)`).FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return fmt.Sprintf("第%d行：%s（含 {{ }} 的值要用英文引号括起来）", n+1, m[2])
+	}
+	return msg
+}
+
+func knownKeys() string {
+	var ks []string
+	for k := range keys {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, "、")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Workbook opens the report's workbook: path when it is not empty (the
+// -data flag), otherwise the one its front matter names.
+func (r *Report) Workbook(path string) (*workbook.Book, error) {
+	if path != "" {
+		return workbook.Open(path)
+	}
+	if r.dataPath == "" {
+		return nil, fmt.Errorf("%s：没有指定工作簿：请用 -data 指定，或在前置信息中写“数据: 工作簿.xlsx”", r.fileLabel)
+	}
+	if p := r.files.disk(r.dataPath); p != "" {
+		return workbook.Open(p)
+	}
+	b, err := r.files.read(r.dataPath)
+	if err != nil {
+		return nil, fmt.Errorf("%s 第%d行：找不到工作簿 %s", r.fileLabel, r.fields["数据"].line, r.files.name(r.dataPath))
+	}
+	return workbook.Read(bytes.NewReader(b), filepath.Base(r.dataPath))
+}
+
+// Problems is every problem found while filling a report, one per line.
+type Problems []error
+
+func (p Problems) Error() string {
+	lines := make([]string, len(p))
+	for i, e := range p {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Fill fills every template of the report from book and parses the result
+// into a document. It reports all problems it finds, not only the first.
+func (r *Report) Fill(book *workbook.Book) (*document.Document, error) {
+	f := fill.New(book)
+	var problems Problems
+	fillField := func(fd field) string {
+		out, err := f.Fill(r.fileLabel, fd.value, fd.line)
+		if err != nil {
+			problems = append(problems, err)
+		}
+		return strings.TrimSpace(out)
+	}
+	value := func(key string) string {
+		fd, ok := r.fields[key]
+		if !ok {
+			return ""
+		}
+		return fillField(fd)
+	}
+	doc := &document.Document{Name: r.Name}
+	doc.Meta.Title = value("标题")
+	doc.Meta.Addressee = strings.TrimRight(value("主送机关"), ":：")
+	doc.Meta.Org = value("发文机关")
+	doc.Meta.Date = value("成文日期")
+	doc.Meta.Subject = value("主题")
+	for _, a := range r.attachments {
+		doc.Meta.Attachments = append(doc.Meta.Attachments, fillField(a))
+	}
+	if doc.Meta.Title == "" && len(problems) == 0 {
+		problems = append(problems, fmt.Errorf("%s：缺少“标题”", r.fileLabel))
+	}
+	if doc.Meta.Date != "" {
+		t, err := ParseDate(doc.Meta.Date)
+		if err != nil {
+			problems = append(problems, fmt.Errorf("%s 第%d行：成文日期“%s”应写作“2022年12月5日”", r.fileLabel, r.fields["成文日期"].line, doc.Meta.Date))
+		}
+		doc.Meta.Time = t
+	}
+
+	var md strings.Builder
+	if body, err := f.Fill(r.fileLabel, r.body, r.bodyLine); err != nil {
+		problems = append(problems, err)
+	} else {
+		md.WriteString(strings.TrimSpace(body))
+	}
+	for _, s := range r.sections {
+		label := r.files.name(s.value)
+		src, err := r.files.read(s.value)
+		if err != nil {
+			problems = append(problems, fmt.Errorf("%s 第%d行：找不到章节模板 %s", r.fileLabel, s.line, label))
+			continue
+		}
+		out, err := f.Fill(label, string(src), 1)
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		if md.Len() > 0 {
+			md.WriteString("\n\n")
+		}
+		md.WriteString(strings.TrimSpace(out))
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	md.WriteString("\n")
+	doc.Source = []byte(md.String())
+	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
+	return doc, nil
+}
+
+var dateRE = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+
+// ParseDate reads a date written the 公文 way: 2022年12月5日.
+func ParseDate(s string) (time.Time, error) {
+	m := dateRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, fmt.Errorf("“%s”不是“2022年12月5日”形式的日期", s)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Month() != time.Month(mo) || t.Day() != d {
+		return time.Time{}, fmt.Errorf("“%s”不是一个存在的日期", s)
+	}
+	return t, nil
+}
