@@ -194,22 +194,22 @@ func (b *builder) readMetrics(sc *sheetCtx) {
 }
 
 // repeatsHeader reports whether a row repeats the header row, as sheets
-// printed on several pages do.
+// printed on several pages do: it has at least two filled cells (one for a
+// one-column header), each the same as the header's in its column.
 func (sc *sheetCtx) repeatsHeader(r, header *rawRow) bool {
-	if r.count() != header.count() {
-		return false
-	}
-	for j := range header.cells {
-		h := &header.cells[j]
-		if h.blank() {
+	n := 0
+	for j := range r.cells {
+		c := &r.cells[j]
+		if c.blank() {
 			continue
 		}
-		c, ok := r.cell(h.col)
-		if !ok || fold(sc.display(c)) != fold(sc.display(h)) {
+		h, ok := header.cell(c.col)
+		if !ok || h.blank() || fold(sc.display(c)) != fold(sc.display(h)) {
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 2 || (n == 1 && header.count() == 1)
 }
 
 // Header texts an optional header row of the report sheet may have.

@@ -87,7 +87,40 @@ func readXLSX(data []byte, name string, opt *options) (*Book, error) {
 	x := &xlsxReader{name: name, opt: opt, ps: &problems{}}
 	fileRef := Ref{File: name}
 
+	// The package's directory first: it costs nothing to read, and says
+	// whether this is a workbook at all.
 	var err error
+	x.zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fail(fileRef, "%s", openMessage(err, opt))
+	}
+	x.parts = make(map[string]*zip.File, len(x.zr.File))
+	for _, f := range x.zr.File {
+		x.parts[partKey(f.Name)] = f
+	}
+	if msg := x.otherFormat(); msg != "" {
+		return nil, fail(fileRef, "%s", msg)
+	}
+	wbPath := "xl/workbook.xml"
+	if rels, ok := x.rels("_rels/.rels"); ok {
+		for _, r := range rels.Rels {
+			if relType(r.Type) == relOfficeDocument && r.Mode != "External" {
+				wbPath = resolve("", r.Target)
+				break
+			}
+		}
+	}
+	if strings.HasSuffix(strings.ToLower(wbPath), ".bin") {
+		return nil, fail(fileRef, "这是 Excel 二进制工作簿（.xlsb）格式，无法读取：请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”后再试")
+	}
+	if _, ok := x.parts[partKey(wbPath)]; !ok {
+		if _, isWord := x.parts["word/document.xml"]; isWord {
+			return nil, fail(fileRef, "这是 Word 文档，不是 Excel 工作簿")
+		}
+		return nil, fail(fileRef, "不是 Excel 工作簿（文件里没有工作簿部分），请确认选对了文件")
+	}
+
+	// Then excelize, with its limits on the unzipped size.
 	guarded(func() {
 		x.xf, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 			UnzipSizeLimit:    opt.unzipSize,
@@ -101,38 +134,9 @@ func readXLSX(data []byte, name string, opt *options) (*Book, error) {
 	if err != nil {
 		return nil, fail(fileRef, "%s", openMessage(err, opt))
 	}
-	x.zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fail(fileRef, "%s", openMessage(err, opt))
-	}
-	x.parts = make(map[string]*zip.File, len(x.zr.File))
-	for _, f := range x.zr.File {
-		x.parts[partKey(f.Name)] = f
-	}
-	if msg := x.otherFormat(); msg != "" {
-		return nil, fail(fileRef, "%s", msg)
-	}
 
-	wbPath := "xl/workbook.xml"
-	if rels, ok := x.rels("_rels/.rels"); ok {
-		for _, r := range rels.Rels {
-			if relType(r.Type) == relOfficeDocument && r.Mode != "External" {
-				wbPath = resolve("", r.Target)
-				break
-			}
-		}
-	}
-	if strings.HasSuffix(strings.ToLower(wbPath), ".bin") {
-		return nil, fail(fileRef, "这是 Excel 二进制工作簿（.xlsb）格式，无法读取：请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”后再试")
-	}
 	var wb xWorkbook
 	if err := x.decode(wbPath, &wb); err != nil {
-		if _, ok := x.parts[partKey(wbPath)]; !ok {
-			if _, isWord := x.parts["word/document.xml"]; isWord {
-				return nil, fail(fileRef, "这是 Word 文档，不是 Excel 工作簿")
-			}
-			return nil, fail(fileRef, "不是 Excel 工作簿（文件里没有工作簿部分），请确认选对了文件")
-		}
 		return nil, fail(fileRef, "文件已损坏（工作簿部分无法读取：%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试", xmlProblem(err))
 	}
 	x.date1904 = wb.Pr.Date1904 == "1" || strings.EqualFold(wb.Pr.Date1904, "true")
@@ -674,7 +678,7 @@ func (x *xlsxReader) calculate(g *grid, sheetRef Ref) {
 				val, err = x.xf.CalcCellValue(g.sheet, ref.Cell, excelize.Options{RawCellValue: true})
 			}, &err)
 			switch {
-			case err != nil && strings.HasPrefix(trim(val), "#"):
+			case err != nil && strings.HasPrefix(trim(val), "#") && !strings.Contains(err.Error(), "not support"):
 				c.kind, c.text = rawError, trim(val)
 			case err != nil:
 				x.ps.add(ref, "%s没有保存计算结果，程序也算不出来（%s）；请用 Excel 或 WPS 打开这个文件，保存一次后再试", shown, calcProblem(err))
@@ -699,8 +703,11 @@ func (x *xlsxReader) calculate(g *grid, sheetRef Ref) {
 // excelize's own words are kept for the details.
 func calcProblem(err error) string {
 	s := err.Error()
-	if strings.Contains(s, "not support") || strings.Contains(s, "not supported") {
-		return "含有程序不支持的函数：" + s
+	if fn, ok := strings.CutPrefix(s, "not support "); ok {
+		return "程序不支持函数 " + strings.TrimSuffix(fn, " function")
+	}
+	if s == excelize.ErrInvalidFormula.Error() {
+		return "公式写法有误"
 	}
 	return s
 }
