@@ -73,8 +73,8 @@ func TestDatesAndInfo(t *testing.T) {
 		[]any{"项目", "内容"},
 		[]any{"县名", " 鹤岭 "},
 		[]any{"报告期", "2022年1－11月"},
-		[]any{"成文日期", day},                  // a date cell (excelize gives it a date format)
-		[]any{"日期序号", 44900},                // serial number, formatted below
+		[]any{"成文日期", day},   // a date cell (excelize gives it a date format)
+		[]any{"日期序号", 44900}, // serial number, formatted below
 		[]any{"日期横线", "2022-12-5"},
 		[]any{"日期中文", "2022年12月5日"},
 		[]any{"日期斜线", "2022/12/05"},

@@ -282,4 +282,3 @@ func zipFiles(t *testing.T, data []byte) []*zip.File {
 	}
 	return zr.File
 }
-

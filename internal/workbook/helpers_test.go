@@ -193,4 +193,3 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 	}
 	return p
 }
-

@@ -11,25 +11,25 @@ var metricsHeader = []any{"名称", "数值", "单位", "上期", "去年同期"
 func TestMetricNumbersExact(t *testing.T) {
 	x := newXL(t).sheet(MetricsSheet,
 		metricsHeader,
-		[]any{"地区生产总值", nil, "亿元"},    // 2: a double with float noise
-		[]any{"增速", nil, "%"},           // 3: 0.052 with a % format, float noise
-		[]any{"增速文本", "5.2%"},           // 4: typed as text, no unit
-		[]any{"增速全角", "５．２％", "％"},      // 5: full-width digits and signs
-		[]any{"增速数字", 5.2, "%"},         // 6: plain number, unit %
-		[]any{"增速文字", "5.2", "%"},       // 7: plain text, unit %
-		[]any{"企业数", "1,234", "家"},      // 8: thousands separators
+		[]any{"地区生产总值", nil, "亿元"},     // 2: a double with float noise
+		[]any{"增速", nil, "%"},          // 3: 0.052 with a % format, float noise
+		[]any{"增速文本", "5.2%"},          // 4: typed as text, no unit
+		[]any{"增速全角", "５．２％", "％"},     // 5: full-width digits and signs
+		[]any{"增速数字", 5.2, "%"},        // 6: plain number, unit %
+		[]any{"增速文字", "5.2", "%"},      // 7: plain text, unit %
+		[]any{"企业数", "1,234", "家"},     // 8: thousands separators
 		[]any{"企业数全角", "１２３４", "家"},    // 9: full-width digits
-		[]any{"产值空格", " 82.8 ", "亿元"},   // 10: spaces around
+		[]any{"产值空格", " 82.8 ", "亿元"},  // 10: spaces around
 		[]any{"产值带单位", "82.8亿元", "亿元"}, // 11: the unit typed in the cell
 		[]any{"产值带空格单位", "82.8 亿元", "亿元"},
-		[]any{"一位小数", 9, "亿元"},          // 13: 9 shown as 9.0 by its format
-		[]any{"一位小数文字", "9.0", "亿元"},    // 14: 9.0 typed as text
+		[]any{"一位小数", 9, "亿元"},       // 13: 9 shown as 9.0 by its format
+		[]any{"一位小数文字", "9.0", "亿元"}, // 14: 9.0 typed as text
 		[]any{"负数", "-3.5", "亿元"},
-		[]any{"大数", nil, "元"},               // 16: more than 15 digits
-		[]any{"两位小数格式", 1234.5, "万元"},     // 17: #,##0.00
-		[]any{"全角空格名称　", 1, "个"},          // 18: a full-width space after the name
-		[]any{"自定义格式", 82.8, "亿元"},        // 19: 0.0"亿元" custom format
-		[]any{"极小", nil, ""},                // 20: 1.5E-3 stored in scientific form
+		[]any{"大数", nil, "元"},         // 16: more than 15 digits
+		[]any{"两位小数格式", 1234.5, "万元"}, // 17: #,##0.00
+		[]any{"全角空格名称　", 1, "个"},      // 18: a full-width space after the name
+		[]any{"自定义格式", 82.8, "亿元"},    // 19: 0.0"亿元" custom format
+		[]any{"极小", nil, ""},          // 20: 1.5E-3 stored in scientific form
 		[]any{"上期去年目标", 126, "家", 118, "95", "１５０", "截至报告期末"},
 	).
 		raw(MetricsSheet, "B2", "82.799999999999997").
