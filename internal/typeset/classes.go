@@ -38,38 +38,55 @@ const (
 	unitChars = "年月日时分秒亿万千百元角个件项家人名次台套辆吨米克度倍岁天周位条所座户册页号期届批亩斤升"
 )
 
+// Class tables: U+0000–U+33FF (Latin-1, general punctuation,
+// CJK symbols and punctuation), then U+FE00–U+FFFF (small, vertical and
+// full-width forms), the 年月日 … measure words among the ideographs, and a
+// map for the rest.
 var (
-	asciiClass [128]uint16
+	lowClass   [0x3400]uint16
+	formClass  [0x200]uint16
+	unitBits   [(0xA000 - 0x4E00 + 31) / 32]uint32
 	classTable = map[rune]uint16{}
 )
 
 func init() {
+	set := func(r rune, c uint16) {
+		switch {
+		case r < 0x3400:
+			lowClass[r] |= c
+		case r >= 0xFE00 && r <= 0xFFFF:
+			formClass[r-0xFE00] |= c
+		default:
+			classTable[r] |= c
+		}
+	}
 	add := func(s string, c uint16) {
 		for _, r := range s {
-			if r < 128 {
-				asciiClass[r] |= c
-			} else {
-				classTable[r] |= c
-			}
+			set(r, c)
 		}
 	}
-	for r := rune(0); r < 128; r++ {
+	for r := rune(0); r < 0x3400; r++ {
 		if unicode.IsPunct(r) {
-			asciiClass[r] |= cPunct
-		}
-		switch {
-		case r >= '0' && r <= '9':
-			asciiClass[r] |= cDigit
-		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
-			asciiClass[r] |= cLatin
+			lowClass[r] |= cPunct
 		}
 	}
-	asciiClass[' '] |= cSpace
-	asciiClass['\t'] |= cSpace
-	asciiClass['-'] |= cHyphen
+	for r := rune(0xFE00); r <= 0xFFFF; r++ {
+		if unicode.IsPunct(r) {
+			formClass[r-0xFE00] |= cPunct
+		}
+	}
+	for r := rune('0'); r <= '9'; r++ {
+		lowClass[r] |= cDigit
+	}
+	for r := rune('A'); r <= 'Z'; r++ {
+		lowClass[r] |= cLatin
+		lowClass[r+'a'-'A'] |= cLatin
+	}
 	for r := '０'; r <= '９'; r++ {
-		classTable[r] |= cDigit
+		set(r, cDigit)
 	}
+	add(" \t\u3000", cSpace)
+	add("-", cHyphen)
 	add(".,．", cNumSep)
 	add(noStartChars, cNoStart)
 	add(noEndChars, cNoEnd)
@@ -77,14 +94,10 @@ func init() {
 	add(sqLChars, cSqL)
 	add(dashChars, cDash)
 	add(ellipses, cEllipsis)
-	add(unitChars, cUnit|cHan)
 	add("“”‘’", cQuote)
-	add("\u3000", cSpace)
 	add("－～~〜-–—", cConnector)
-	for r, c := range classTable {
-		if unicode.IsPunct(r) {
-			classTable[r] = c | cPunct
-		}
+	for _, r := range unitChars {
+		unitBits[(r-0x4E00)/32] |= 1 << ((r - 0x4E00) % 32)
 	}
 }
 
@@ -95,16 +108,19 @@ func isHan(r rune) bool {
 
 // class returns the class bits of r.
 func class(r rune) uint16 {
-	if r < 128 {
-		if r < 0 {
-			return 0
+	switch {
+	case r < 0:
+		return 0
+	case r < 0x3400:
+		return lowClass[r]
+	case r >= 0x4E00 && r <= 0x9FFF:
+		if unitBits[(r-0x4E00)/32]&(1<<((r-0x4E00)%32)) != 0 {
+			return cHan | cUnit
 		}
-		return asciiClass[r]
-	}
-	if isHan(r) {
-		if c, ok := classTable[r]; ok {
-			return c
-		}
+		return cHan
+	case r >= 0xFE00 && r <= 0xFFFF:
+		return formClass[r-0xFE00]
+	case isHan(r):
 		return cHan
 	}
 	if c, ok := classTable[r]; ok {

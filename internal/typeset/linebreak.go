@@ -13,10 +13,12 @@ const (
 	costPush       = 60   // per em a full line is short, spread between its characters
 	costPush2      = 30   // per em², so that shortness is spread over several lines
 	costOrphan     = 5000 // 孤字: a last line with one character
-	maxLoose       = 4.0  // ems a full line may be short before it counts as broken
+	maxLoose       = 3.0  // ems a full line may be short before it counts as broken
+	maxSqueeze     = 3.0  // ems a line may gain by squeezing its marks
 	costOverflow   = 1e7  // a line nothing can make fit
 	eps            = 0.01 // points
 	window         = 5    // line counts kept per break: best−2 … best+2
+	accSize        = 16   // line counts considered per break
 )
 
 var inf = math.Inf(1)
@@ -53,13 +55,6 @@ type breaker struct {
 	base                 []int32
 	cost                 []float64
 	from                 []int32
-	cands                []cand
-}
-
-type cand struct {
-	k    int32
-	from int32
-	cost float64
 }
 
 const unreachable = math.MinInt32
@@ -90,32 +85,56 @@ const (
 	tooLoose
 )
 
-// lineCost is the cost of a line of glyphs lo+i … lo+j-1 (local indexes).
-func (b *breaker) lineCost(lo, hi, i, j int, m *measure, ragged, last bool) (float64, int) {
+// lineEnd is what lineCost needs to know of a line's end j (local): its
+// last glyph that is not blank, the advance up to it, and what squeezing
+// that glyph gains.
+type lineEnd struct {
+	li   int
+	w    float64
+	save float64
+}
+
+func (b *breaker) end(lo, hi, j int) lineEnd {
 	gl := b.sh.gl
 	li := j - 1
-	for li >= i && gl[lo+li].cls&cSpace != 0 {
+	for li >= 0 && gl[lo+li].cls&cSpace != 0 {
 		li--
 	}
+	e := lineEnd{li: li}
+	if li >= 0 {
+		e.w = b.wPre[li+1]
+		if gl[lo+li].cls&cSqR != 0 {
+			e.save, _ = b.save(lo, hi, lo+li)
+		}
+	}
+	return e
+}
+
+// lineCost is the cost of a line of glyphs lo+i … lo+j-1 (local indexes)
+// that ends as e says.
+func (b *breaker) lineCost(lo, hi, i, j int, e *lineEnd, m *measure, ragged, last bool) (float64, int) {
 	cp := m.capRest
 	if i == 0 {
 		cp = m.capFirst
 	}
 	width := 0.0
-	if li >= i {
-		width = b.wPre[li+1] - b.wPre[i]
+	if e.li >= i {
+		width = e.w - b.wPre[i]
 	}
 	excess := width - cp
 	c := 0.0
+	if excess > maxSqueeze*m.em+eps {
+		return inf, tooWide
+	}
 	if excess > eps {
-		if s, _ := b.save(lo, hi, lo+li); s > 0 && gl[lo+li].cls&cSqR != 0 {
+		if e.save > 0 {
 			c += costEndSqueeze
-			excess -= s
+			excess -= e.save
 		}
 		if excess > eps {
-			adj := b.adjPre[li] - b.adjPre[i]
-			mid := b.midPre[li] - b.midPre[i]
-			if gl[lo+i].cls&cSqL != 0 { // an opening mark starting the line keeps its width
+			adj := b.adjPre[e.li] - b.adjPre[i]
+			mid := b.midPre[e.li] - b.midPre[i]
+			if b.sh.gl[lo+i].cls&cSqL != 0 { // an opening mark starting the line keeps its width
 				if s, a := b.save(lo, hi, lo+i); a {
 					adj -= s
 				} else {
@@ -183,6 +202,10 @@ func (b *breaker) run(lo, hi int, m measure) (best, fewer, more variant) {
 	}
 	b.base[0], b.cost[2] = -2, 0
 	lastMust := 0
+	// Lines from before ip to j are too loose to be full lines: the scan
+	// for a line ending at j starts at ip. ip only grows with j.
+	ip := 0
+	loose := m.capRest - maxLoose*m.em
 	for j := 1; j <= n; j++ {
 		last := j == n
 		pj := 0.0
@@ -197,13 +220,31 @@ func (b *breaker) run(lo, hi int, m measure) (best, fewer, more variant) {
 		if must {
 			pj = 0
 		}
-		b.cands = b.cands[:0]
-		for pass := 0; pass < 3 && len(b.cands) == 0; pass++ {
-			for i := j - 1; i >= lastMust; i-- {
-				if b.base[i] == unreachable {
+		start := j - 1
+		if !last && !must {
+			for ip+1 < j && b.wPre[ip+1] <= b.wPre[j]-loose {
+				ip++
+			}
+			start = min(start, max(ip, 0))
+		}
+		e := b.end(lo, hi, j)
+		// Candidates by line count k, in acc[k-kRef].
+		var acc [accSize]float64
+		var accFrom [accSize]int32
+		for r := range acc {
+			acc[r] = inf
+		}
+		kRef, found := int32(unreachable), false
+		for pass := 0; pass < 3 && !found; pass++ {
+			if pass > 0 {
+				start = j - 1
+			}
+			for i := start; i >= lastMust; i-- {
+				bi := b.base[i]
+				if bi == unreachable {
 					continue
 				}
-				lc, st := b.lineCost(lo, hi, i, j, &m, last || must, last)
+				lc, st := b.lineCost(lo, hi, i, j, &e, &m, last || must, last)
 				switch {
 				case pass == 2:
 					lc = costOverflow
@@ -213,35 +254,42 @@ func (b *breaker) run(lo, hi int, m measure) (best, fewer, more variant) {
 				case st == tooLoose && pass == 0:
 					continue
 				}
-				for r := 0; r < window; r++ {
-					c := b.cost[i*window+r]
+				if kRef == unreachable {
+					kRef = bi + 1 - accSize/2 + window/2
+				}
+				row := b.cost[i*window : (i+1)*window]
+				for r, c := range row {
 					if c == inf {
 						continue
 					}
-					b.cands = append(b.cands, cand{k: b.base[i] + int32(r) + 1, from: int32(i*window + r), cost: c + lc + pj})
+					a := bi + int32(r) + 1 - kRef
+					if a < 0 || a >= accSize {
+						continue
+					}
+					if c += lc + pj; c < acc[a] {
+						acc[a], accFrom[a] = c, int32(i*window+r)
+						found = true
+					}
 				}
 				if pass == 2 {
 					break // one overflowing line, from the nearest break
 				}
 			}
 		}
-		bi := 0
-		for ci := range b.cands {
-			if b.cands[ci].cost < b.cands[bi].cost {
-				bi = ci
+		best := 0
+		for a := range acc {
+			if acc[a] < acc[best] {
+				best = a
 			}
 		}
-		b.base[j] = b.cands[bi].k - 2
-		row := b.cost[j*window : (j+1)*window]
-		for r := range row {
-			row[r] = inf
-		}
-		for _, c := range b.cands {
-			r := int(c.k - b.base[j])
-			if r >= 0 && r < window && c.cost < row[r] {
-				row[r] = c.cost
-				b.from[j*window+r] = c.from
+		b.base[j] = kRef + int32(best) - 2
+		for r := 0; r < window; r++ {
+			a := best - 2 + r
+			if a < 0 || a >= accSize {
+				b.cost[j*window+r] = inf
+				continue
 			}
+			b.cost[j*window+r], b.from[j*window+r] = acc[a], accFrom[a]
 		}
 		if must {
 			lastMust = j

@@ -85,24 +85,28 @@ func (sh *shaper) shape(runs []Run, def Style, block int) (lo, hi int, err error
 		}
 		styles[i] = sh.style(st)
 	}
+	// UAX #14 from uniseg, a segment at a time: FirstLineSegmentInString
+	// runs only the line-breaking state machine (StepString would run the
+	// grapheme, word and sentence ones too, at twice the cost), and its LB8a
+	// and LB9 keep ZWJ sequences and combining marks on their base.
 	ri, off, state := 0, 0, -1
 	pending := rawNone // UAX #14's decision for the boundary before the next glyph
 	rest := text
 	for len(rest) > 0 {
-		var cluster string
-		var bounds int
-		cluster, rest, bounds, state = uniseg.StepString(rest, state)
-		for ri < len(ends)-1 && off >= ends[ri] {
-			ri++
-		}
-		st := styles[ri]
-		size := sh.styles[st].Size
-		for i, r := range cluster {
+		var seg string
+		var must bool
+		seg, rest, must, state = uniseg.FirstLineSegmentInString(rest, state)
+		for i, r := range seg {
+			for ri < len(ends)-1 && off+i >= ends[ri] {
+				ri++
+			}
+			st := styles[ri]
+			size := sh.styles[st].Size
 			if r == '\t' {
 				r = ' '
 			}
-			if r == '\n' || r == '\r' || unicode.In(r, unicode.Cc, unicode.Cf) {
-				continue
+			if r < 0x20 || r >= 0x7F && r < 0xA0 || r >= 0x200B && r <= 0x200F || r >= 0x2028 && r <= 0x202E || r >= 0x2060 && r <= 0x206F || r == 0xFEFF || r == 0xAD {
+				continue // controls and format characters: no glyph
 			}
 			g := sg{r: r, style: st, cls: class(r)}
 			face, adv, ok := sh.s.Glyph(sh.styles[st].Role, r)
@@ -118,28 +122,32 @@ func (sh *shaper) shape(runs []Run, def Style, block int) (lo, hi int, err error
 				sh.gl, sh.pen = sh.gl[:lo], sh.pen[:lo]
 				return 0, 0, &MissingGlyphError{R: r, Role: sh.styles[st].Role, Block: block, Context: snippet(text, off+i)}
 			}
-			if len(sh.gl) == lo {
+			if len(sh.gl) == lo || r >= 0x300 && extends(r) {
 				pending = rawNone
 			}
 			sh.gl = append(sh.gl, g)
 			sh.pen = append(sh.pen, float64(pending))
-			pending = rawNone
+			pending = rawDont
 		}
-		off += len(cluster)
-		raw := rawDont
-		switch bounds & uniseg.MaskLine {
-		case uniseg.LineCanBreak:
-			raw = rawCan
-		case uniseg.LineMustBreak:
+		off += len(seg)
+		// The segment ends at a break opportunity; a segment without glyphs
+		// (a newline) hands its boundary on to the next glyph.
+		raw := rawCan
+		if must {
 			raw = rawMust
 		}
-		// A cluster without glyphs (a newline, a zero-width space) hands its
-		// boundary on to the next glyph.
 		pending = max(pending, raw)
 	}
 	hi = len(sh.gl)
 	sh.settle(lo, hi)
 	return lo, hi, nil
+}
+
+// extends reports whether r continues the grapheme cluster before it, so
+// that not even an emergency break may come before it.
+func extends(r rune) bool {
+	return r == 0x200D || r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF ||
+		unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
 }
 
 // settle turns the raw UAX #14 decisions of glyphs lo..hi into penalties
