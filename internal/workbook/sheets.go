@@ -461,8 +461,8 @@ func (sc *sheetCtx) subHeader(top, next *rawRow) bool {
 }
 
 // headerUnit finds the unit written in a column header: “产值（亿元）” →
-// 亿元, “增速(%)” → %, “面积（单位：亩）” → 亩. A long or numeric text in
-// parentheses (“项目（含续建）”) is not a unit.
+// 亿元, “增速(%)” → %, “面积（单位：亩）” → 亩. Other text in parentheses
+// (“项目（含续建）”, “投资（2022年）”) is not a unit.
 func headerUnit(h string) string {
 	h = trim(h)
 	var open, close string
@@ -497,8 +497,34 @@ func headerUnit(h string) string {
 	if inner == "" || utf8.RuneCountInString(inner) > 6 || strings.IndexFunc(inner, unicode.IsDigit) >= 0 {
 		return ""
 	}
-	if !knownUnit(inner) && !unitLike(inner) && inner != "%" {
+	if !compoundUnit(inner) {
 		return ""
 	}
 	return inner
+}
+
+// compoundUnit reports whether s is a unit a header may carry: a known unit,
+// one with a magnitude before it (千公顷), or several joined by “/” or “·”
+// (元/天·人). Other words in parentheses (“含续建项目”) are not units.
+func compoundUnit(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '·' || r == '•' || r == '／' })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		if knownUnit(p) {
+			continue
+		}
+		ok := false
+		for _, mag := range []string{"十", "百", "千", "万", "亿", "十万", "百万", "千万"} {
+			if rest, found := strings.CutPrefix(p, mag); found && knownUnit(rest) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -10,8 +10,8 @@ import (
 // close. Names are compared folded (spaces, full-width forms and Latin case
 // do not count); a name that contains the other or is contained in it
 // (“上云企业” / “上云企业数”) is closest, then a small edit distance over
-// characters (one edit for names up to five characters, one per three
-// characters beyond), then a long shared beginning.
+// characters (one edit for names of two to five characters, one more per
+// three characters beyond), then a long shared beginning.
 func (b *Book) Suggest(name string) string {
 	if b == nil {
 		return ""
@@ -101,7 +101,11 @@ func (b *Book) MissingTable(name string) string {
 
 // MissingColumn is the message for a column a table lacks.
 func (t *Table) MissingColumn(col string) string {
-	msg := fmt.Sprintf("%s 中没有列%s", t.Ref, quote(col))
+	where := "表格" + quote(t.Name)
+	if t.Ref.Sheet != "" {
+		where = t.Ref.String()
+	}
+	msg := fmt.Sprintf("%s中没有列%s", where, quote(col))
 	if s := t.Suggest(col); s != "" {
 		msg += fmt.Sprintf("（是否是 %s？）", s)
 	}
@@ -151,10 +155,12 @@ func closeness(q, k []rune) (int, bool) {
 		score, ok = 10+(long-short), true
 	}
 	limit := 1
-	if short > 5 {
+	if short == 1 {
+		limit = 0 // one edit turns any one character into any other
+	} else if short > 5 {
 		limit = 1 + (short-5+2)/3
 	}
-	if d := editDistance(q, k, limit); d <= limit {
+	if d := editDistance(q, k, limit); limit > 0 && d <= limit {
 		if s := 20 + 10*d; s < score {
 			score, ok = s, true
 		}
