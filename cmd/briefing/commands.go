@@ -41,6 +41,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
 	out := c.String("o", "out", "输出目录")
 	format := c.String("format", "pdf,html", "输出格式，用逗号分隔：pdf、html")
+	timings := c.Bool("timings", false, "在标准错误输出中列出各步骤的耗时")
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
@@ -65,6 +66,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			detail = fmt.Sprintf("%d页，%s", len(res.Layout.Pages), detail)
 		}
 		fmt.Fprintf(stdout, "已生成 %s（%s）\n", filepath.ToSlash(f.Path), detail)
+	}
+	if *timings {
+		fmt.Fprintln(stderr, "耗时："+res.Timings.String())
 	}
 	return exitOK
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"briefing/internal/document"
 	"briefing/internal/fonts"
@@ -38,6 +39,26 @@ type Result struct {
 	Document *document.Document
 	Layout   *typeset.Document // nil when no PDF was asked for
 	Files    []File
+	Timings  Timings
+}
+
+// Timings is how long each stage of a build took.
+type Timings struct {
+	Report   time.Duration // read report.md and its front matter
+	Workbook time.Duration // read the workbook
+	Fill     time.Duration // fill the templates and parse the Markdown
+	Fonts    time.Duration // load the fonts the report uses
+	Layout   time.Duration // break lines and pages
+	PDF      time.Duration // draw and write the PDF (font subsetting included)
+	HTML     time.Duration // write the HTML page
+}
+
+// String writes the timings in Chinese, for briefing build -timings.
+func (t Timings) String() string {
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f毫秒", float64(d.Microseconds())/1000) }
+	total := t.Report + t.Workbook + t.Fill + t.Fonts + t.Layout + t.PDF + t.HTML
+	return fmt.Sprintf("读取报告 %s，读取工作簿 %s，填充与解析 %s，载入字体 %s，排版 %s，生成 PDF %s，生成 HTML %s，共 %s",
+		ms(t.Report), ms(t.Workbook), ms(t.Fill), ms(t.Fonts), ms(t.Layout), ms(t.PDF), ms(t.HTML), ms(total))
 }
 
 // File is one rendered output.
@@ -89,19 +110,30 @@ func Render(o Options) (*Result, error) {
 	if formats == nil {
 		formats = Formats
 	}
+	var t Timings
+	start := time.Now()
+	lap := func(d *time.Duration) {
+		now := time.Now()
+		*d = now.Sub(start)
+		start = now
+	}
 	rep, err := report.Load(o.Report)
 	if err != nil {
 		return nil, err
 	}
+	lap(&t.Report)
 	book, err := rep.Workbook(o.Data)
 	if err != nil {
 		return nil, err
 	}
+	lap(&t.Workbook)
 	doc, err := rep.Fill(book)
 	if err != nil {
 		return nil, err
 	}
+	lap(&t.Fill)
 	res := &Result{Report: rep, Book: book, Document: doc}
+	defer func() { res.Timings = t }()
 	producer := "briefing"
 	if o.Version != "" {
 		producer += " " + o.Version
@@ -111,13 +143,19 @@ func Render(o Options) (*Result, error) {
 		switch f {
 		case "pdf":
 			opts := pdfwriter.Options{Fonts: o.Fonts, Producer: producer}
-			res.Layout, err = pdfwriter.Layout(doc, opts)
+			blocks := pdfwriter.Blocks(doc, typeset.GBT9704())
+			preload(blocks, o.Fonts)
+			lap(&t.Fonts)
+			res.Layout, err = pdfwriter.LayoutBlocks(doc, blocks, opts)
 			if err != nil {
 				return nil, err
 			}
+			lap(&t.Layout)
 			data, err = pdfBytes(res.Layout, doc, opts)
+			lap(&t.PDF)
 		case "html":
 			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{Generator: producer})
+			lap(&t.HTML)
 		}
 		if err != nil {
 			return nil, err

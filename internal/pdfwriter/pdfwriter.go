@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"time"
@@ -41,7 +42,12 @@ func (o *Options) defaults() {
 // Layout typesets a document without drawing it.
 func Layout(doc *document.Document, opts Options) (*typeset.Document, error) {
 	opts.defaults()
-	blocks := Blocks(doc, opts.Geometry)
+	return LayoutBlocks(doc, Blocks(doc, opts.Geometry), opts)
+}
+
+// LayoutBlocks typesets blocks made by Blocks from doc.
+func LayoutBlocks(doc *document.Document, blocks []typeset.Block, opts Options) (*typeset.Document, error) {
+	opts.defaults()
 	laid, err := typeset.Layout(blocks, opts.Geometry, opts.Fonts)
 	if err != nil {
 		return nil, explain(err, blocks, doc)
@@ -132,6 +138,7 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 	d := drawer{pdf: pdf, family: family, fonts: opts.Fonts}
 	for _, page := range laid.Pages {
 		pdf.AddPage()
+		d.newPage()
 		for _, m := range page.Marks {
 			pdf.Bookmark(m.Title, max(m.Level-1, 0), m.Y)
 		}
@@ -177,36 +184,95 @@ type drawer struct {
 	curFace int
 	curSize float64
 	stroke  float64
+	spacing float64 // the character spacing (Tc) in effect
 	started bool
+	buf     []rune
 }
 
+// newPage forgets the text state: each page's content starts afresh.
+func (d *drawer) newPage() {
+	d.started, d.stroke, d.spacing = false, 0, 0
+}
+
+// line draws a line of glyphs. Glyphs that share a face, size and weight
+// and are spaced evenly (the usual case: a justified line of Chinese spreads
+// its extra space evenly between characters) are drawn with one text
+// operator and the PDF's character spacing, instead of one operator each;
+// a squeezed mark or a change of font starts a new run.
 func (d *drawer) line(l typeset.Line) error {
-	for _, g := range l.Glyphs {
+	gs := l.Glyphs
+	for i := 0; i < len(gs); {
+		g := gs[i]
 		if g.R == ' ' || g.R == '\u3000' {
+			i++
 			continue
 		}
-		if !d.started || g.Face != d.curFace || g.Style.Size != d.curSize {
-			name, err := d.family(g.Face)
-			if err != nil {
-				return err
+		// Extend the run while the gap after each glyph stays the same.
+		j := i + 1
+		gap := 0.0
+		for ; j < len(gs); j++ {
+			h := gs[j]
+			if h.Face != g.Face || h.Style != g.Style || h.R == ' ' || h.R == '\u3000' {
+				break
 			}
-			d.pdf.SetFont(name, "", g.Style.Size)
-			d.curFace, d.curSize, d.started = g.Face, g.Style.Size, true
-		}
-		stroke := d.fonts.Embolden(g.Style.Role, g.Face) * g.Style.Size
-		if g.Style.Bold && stroke == 0 {
-			stroke = fonts.TitleStroke * g.Style.Size
-		}
-		if stroke != d.stroke {
-			if stroke > 0 {
-				d.pdf.SetLineWidth(stroke)
-				d.pdf.SetTextRenderingMode(2)
-			} else {
-				d.pdf.SetTextRenderingMode(0)
+			gj := h.X - gs[j-1].X - d.advance(gs[j-1])
+			if j == i+1 {
+				gap = gj
+			} else if math.Abs(gj-gap) > 0.001 {
+				break
 			}
-			d.stroke = stroke
 		}
-		d.pdf.Text(g.X, l.Baseline, string(g.R))
+		if err := d.run(gs[i:j], gap, l.Baseline); err != nil {
+			return err
+		}
+		i = j
 	}
+	return nil
+}
+
+// advance is the width the PDF viewer gives a glyph: the font's advance at
+// the glyph's size.
+func (d *drawer) advance(g typeset.Glyph) float64 {
+	_, adv, _ := d.fonts.Glyph(g.Style.Role, g.R)
+	return adv * g.Style.Size
+}
+
+// run draws glyphs of one face and style, each placed gap points after the
+// end of the previous one.
+func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
+	g := gs[0]
+	if !d.started || g.Face != d.curFace || g.Style.Size != d.curSize {
+		name, err := d.family(g.Face)
+		if err != nil {
+			return err
+		}
+		d.pdf.SetFont(name, "", g.Style.Size)
+		d.curFace, d.curSize, d.started = g.Face, g.Style.Size, true
+	}
+	stroke := d.fonts.Embolden(g.Style.Role, g.Face) * g.Style.Size
+	if g.Style.Bold && stroke == 0 {
+		stroke = fonts.TitleStroke * g.Style.Size
+	}
+	if stroke != d.stroke {
+		if stroke > 0 {
+			d.pdf.SetLineWidth(stroke)
+			d.pdf.SetTextRenderingMode(2)
+		} else {
+			d.pdf.SetTextRenderingMode(0)
+		}
+		d.stroke = stroke
+	}
+	if len(gs) == 1 {
+		gap = d.spacing // no spacing applies within one glyph
+	}
+	if math.Abs(gap-d.spacing) > 0.0005 {
+		d.pdf.RawWriteStr(strconv.FormatFloat(gap, 'f', 4, 64) + " Tc")
+		d.spacing = gap
+	}
+	d.buf = d.buf[:0]
+	for _, h := range gs {
+		d.buf = append(d.buf, h.R)
+	}
+	d.pdf.Text(g.X, baseline, string(d.buf))
 	return nil
 }
