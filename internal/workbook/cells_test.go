@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
@@ -39,7 +40,12 @@ func TestFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := &xl{t: t, f: f, sheets: 1}
-	b := x.open()
+	data := patch(t, x.bytes(), "xl/worksheets/sheet1.xml", `<f>B2/B3</f><v>[^<]*</v>`, `<f>B2/B3</f><v>0.052000000000000005</v>`)
+	data = patch(t, data, "xl/worksheets/sheet1.xml", `<f>B2\+B3</f><v>[^<]*</v>`, `<f>B2+B3</f><v>52.600000000000001</v>`)
+	b, err := Read(bytes.NewReader(data), "figures.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
 	wantNumber(t, "cached ratio", metric(t, b, "占比").Value, "0.052", true, "5.20%")
 	wantNumber(t, "cached sum", metric(t, b, "合计").Value, "52.6", false, "52.6")
 	wantNumber(t, "calculated", metric(t, b, "未计算").Value, "5.26", false, "5.26")

@@ -1,7 +1,11 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
+	"regexp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,4 +196,45 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// patch rewrites one part of an .xlsx package, replacing what matches the
+// regular expression re, to write what Excel writes and excelize does not:
+// excelize cuts a double to 15 digits where Excel keeps 17
+// (“0.052000000000000005”).
+func patch(t *testing.T, data []byte, part, re, repl string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, f := range zr.File {
+		if f.Name != part {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, _ := io.ReadAll(rc)
+		rc.Close()
+		rx := regexp.MustCompile(re)
+		if !rx.Match(content) {
+			t.Fatalf("patch: %s not in %s", re, part)
+		}
+		found = true
+		w, _ := zw.Create(part)
+		w.Write(rx.ReplaceAll(content, []byte(repl)))
+	}
+	if !found {
+		t.Fatalf("patch: no part %s", part)
+	}
+	zw.Close()
+	return buf.Bytes()
 }

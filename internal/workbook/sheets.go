@@ -386,6 +386,10 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 		t.ColumnRefs = append(t.ColumnRefs, ref)
 	}
 
+	rules := make([]unitRule, len(t.Columns))
+	for ci := range t.Columns {
+		rules[ci] = unitRule{unit: t.Units[ci], where: "表头" + quote(t.Columns[ci])}
+	}
 	headerless := map[int]bool{} // columns with data and no header, reported once
 	start := hi + 1
 	if bottom != nil {
@@ -416,8 +420,7 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 				}
 				continue
 			}
-			rule := unitRule{unit: t.Units[ci], where: "表头" + quote(t.Columns[ci]), strict: false}
-			v, _ := sc.value(c, r.num, rule, false)
+			v, _ := sc.value(c, r.num, rules[ci], false)
 			row.Cells[ci] = v
 		}
 		t.Rows = append(t.Rows, row)
