@@ -60,8 +60,10 @@ type bodyLine struct {
 // Check verifies d against the GB/T 9704 grid and the Chinese
 // line-breaking rules at clreq's strict level: the properties that
 // /work/shared/tools/typocheck.py measures on the PDF. Body lines are the
-// lines mostly in the most common size of ideographs; page numbers are
-// Page.Folio. It returns nothing for a good document.
+// lines mostly in the most common size of ideographs, as there; page
+// numbers are Page.Folio. Table cells, which typocheck merges into one
+// line per baseline, are checked cell by cell for the start and end of
+// their lines only. It returns nothing for a good document.
 func Check(d *Document) []Violation {
 	var out []Violation
 	add := func(page, line int, rule, format string, a ...any) {
@@ -71,13 +73,16 @@ func Check(d *Document) []Violation {
 	if abs(g.PageWidth-checkA4W) > tolA4 || abs(g.PageHeight-checkA4H) > tolA4 {
 		add(1, 0, "page-size", "%.1f × %.1f mm is not A4", g.PageWidth/MM, g.PageHeight/MM)
 	}
-	for name, dev := range map[string]float64{
-		"top": g.Top - 37*MM, "left": g.Left - 28*MM,
-		"right":  g.PageWidth - g.Left - g.Width - (checkA4W - 28*MM - 156*MM),
-		"bottom": g.PageHeight - g.Top - g.Height - (checkA4H - 37*MM - 225*MM),
+	for _, m := range []struct {
+		name string
+		dev  float64
+	}{
+		{"top", g.Top - 37*MM}, {"left", g.Left - 28*MM},
+		{"right", g.PageWidth - g.Left - g.Width - (checkA4W - 28*MM - 156*MM)},
+		{"bottom", g.PageHeight - g.Top - g.Height - (checkA4H - 37*MM - 225*MM)},
 	} {
-		if abs(dev) > tolMargin {
-			add(1, 0, "margin", "%s margin off by %.2f mm", name, dev/MM)
+		if abs(m.dev) > tolMargin {
+			add(1, 0, "margin", "%s margin off by %.2f mm", m.name, m.dev/MM)
 		}
 	}
 	body := bodyLines(d)
@@ -135,17 +140,24 @@ func Check(d *Document) []Violation {
 			add(pi+1, 0, "lines-per-page", "%d body lines, not %d", perPage[pi], g.Lines)
 		}
 	}
+	// A full line holds Chars 字: its characters, and its indent if it is
+	// a paragraph's first line. (typocheck counts characters only, so
+	// that many short paragraphs pull its mode down to 26.)
 	hist := map[int]int{}
 	order := []int{}
 	for _, b := range body {
 		if !b.l.Final {
-			if hist[len(b.text)] == 0 {
-				order = append(order, len(b.text))
+			n := len(b.text)
+			if gs := ink(b.l.Glyphs); b.first && len(gs) > 0 {
+				n += int(math.Round((gs[0].X + gs[0].Cut - g.Left) / g.CharWidth()))
 			}
-			hist[len(b.text)]++
+			if hist[n] == 0 {
+				order = append(order, n)
+			}
+			hist[n]++
 		}
 	}
-	if len(order) > 0 {
+	if full := len(body) - countFinal(body); full >= minFullLines {
 		mode := order[0]
 		for _, n := range order {
 			if hist[n] > hist[mode] {
@@ -153,7 +165,7 @@ func Check(d *Document) []Violation {
 			}
 		}
 		if mode != g.Chars {
-			add(1, 0, "chars-per-line", "full lines mostly hold %d characters, not %d", mode, g.Chars)
+			add(1, 0, "chars-per-line", "full lines mostly hold %d 字, not %d", mode, g.Chars)
 		}
 	}
 
@@ -231,6 +243,34 @@ func Check(d *Document) []Violation {
 		if i < len(body)-1 {
 			if ce := t[len(t)-1]; strings.ContainsRune(checkNoEnd, ce) {
 				add(b.page, b.index, "line-end", "%q ends a line: %s", ce, ctx(t, body[i+1].text))
+			}
+		}
+	}
+
+	// Table cells: the same rules inside each cell.
+	for pi := range d.Pages {
+		ls := d.Pages[pi].Lines
+		for li := range ls {
+			if ls[li].Kind != KindTable {
+				continue
+			}
+			t := runes(ink(ls[li].Glyphs))
+			if len(t) == 0 {
+				continue
+			}
+			if li > 0 && ls[li-1].Kind == KindTable && !ls[li-1].Final {
+				prev := runes(ink(ls[li-1].Glyphs))
+				if c0 := t[0]; strings.ContainsRune(checkNoStart+dashes+ellipsisC, c0) {
+					add(pi+1, li+1, "line-start", "%q starts a line in a table cell", c0)
+				}
+				if endsNumber(prev) && startsNumber(t) {
+					add(pi+1, li+1, "split-number", "number split in a table cell: %s", ctx(prev, t))
+				}
+			}
+			if !ls[li].Final {
+				if ce := t[len(t)-1]; strings.ContainsRune(checkNoEnd, ce) {
+					add(pi+1, li+1, "line-end", "%q ends a line in a table cell", ce)
+				}
 			}
 		}
 	}
@@ -333,8 +373,8 @@ func bodyLines(d *Document) []bodyLine {
 		for li := range p.Lines {
 			ln := &p.Lines[li]
 			gs := ink(ln.Glyphs)
-			if len(gs) == 0 {
-				continue
+			if len(gs) == 0 || ln.Kind == KindTable {
+				continue // cells are checked by themselves
 			}
 			close := 0
 			for _, gl := range gs {
@@ -345,11 +385,7 @@ func bodyLines(d *Document) []bodyLine {
 			if float64(close) < 0.6*float64(len(gs)) {
 				continue
 			}
-			text := make([]rune, len(gs))
-			for i, gl := range gs {
-				text[i] = gl.R
-			}
-			out = append(out, bodyLine{page: pi + 1, index: li + 1, l: ln, text: text})
+			out = append(out, bodyLine{page: pi + 1, index: li + 1, l: ln, text: runes(gs)})
 		}
 	}
 	for i := range out {
@@ -384,6 +420,28 @@ func ink(gs []Glyph) []Glyph {
 		if !unicode.IsSpace(g.R) {
 			out = append(out, g)
 		}
+	}
+	return out
+}
+
+// minFullLines is how many full lines it takes for Check to judge their
+// usual length: in a shorter text one pushed character decides the mode.
+const minFullLines = 5
+
+func countFinal(body []bodyLine) int {
+	n := 0
+	for _, b := range body {
+		if b.l.Final {
+			n++
+		}
+	}
+	return n
+}
+
+func runes(gs []Glyph) []rune {
+	out := make([]rune, len(gs))
+	for i, g := range gs {
+		out[i] = g.R
 	}
 	return out
 }

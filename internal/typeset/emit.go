@@ -136,11 +136,19 @@ func (e *emitter) set(r *lineRef) []Glyph {
 		}
 	}
 	gap := r.gap
-	if r.justify && m > 1 {
-		gap = (r.phys - total) / float64(m-1)
-	}
+	fixed := lo // glyphs before fixed keep the natural gap
 	x := r.left
-	if !r.justify {
+	if r.justify && m > 1 {
+		fixed = lo + min(int(r.fixed), m-1)
+		head, rest := 0.0, total // the fixed glyphs with their gaps; the others
+		for t := lo; t < fixed; t++ {
+			head += e.ws[t-lo] + r.gap
+			rest -= e.ws[t-lo]
+		}
+		if n := li - fixed; n > 0 {
+			gap = (r.phys - head - rest) / float64(n)
+		}
+	} else {
 		w := total + float64(m-1)*gap
 		switch r.align {
 		case AlignCenter:
@@ -156,7 +164,12 @@ func (e *emitter) set(r *lineRef) []Glyph {
 		if g.face >= 0 {
 			e.pool = append(e.pool, Glyph{R: g.r, Face: int(g.face), Style: sh.styles[g.style], X: x - cut, Width: w, Cut: cut})
 		}
-		x += w + gap
+		x += w
+		if t < fixed {
+			x += r.gap
+		} else {
+			x += gap
+		}
 	}
 	return e.pool[start:len(e.pool):len(e.pool)]
 }

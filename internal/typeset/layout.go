@@ -17,8 +17,9 @@ type lineRef struct {
 	gap     float64 // natural space between glyphs
 	size    float64 // type size, for the baseline
 	align   Align
-	justify bool // spread to the full measure
-	final   bool
+	justify bool  // spread to the full measure
+	final   bool  //
+	fixed   int32 // leading glyphs set at natural spacing (“附件：1. ”), the rest justified after them
 }
 
 // unit is a block ready for pagination: its settings (the best first) and
@@ -324,7 +325,9 @@ func (l *layouter) attachments(bi int, b *Block) ([]setting, error) {
 		mm := m
 		mm.capFirst, mm.capRest = contentCap(fp, m.gap, m.em), contentCap(rp, m.gap, m.em)
 		best, _, _ := l.br.run(lo, hi, mm)
-		out = append(out, l.refs(lo, best.ends, mm, first, fp, nameX, rp, st.Size, AlignJustify)...)
+		lines := l.refs(lo, best.ends, mm, first, fp, nameX, rp, st.Size, AlignJustify)
+		lines[0].fixed = int32(np)
+		out = append(out, lines...)
 	}
 	if len(out) == 0 {
 		return nil, nil

@@ -105,7 +105,7 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 					widest = max(widest, chunk)
 				}
 				maxW[c] = max(maxW[c], whole+2*hpad)
-				minW[c] = max(minW[c], min(widest, 2*t.size)+2*hpad)
+				minW[c] = max(minW[c], widest+2*hpad)
 			}
 		}
 	}
@@ -132,25 +132,7 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 			widths[c] *= g.Width / total
 		}
 	default:
-		var sMax, sMin float64
-		for c := range widths {
-			sMax += maxW[c]
-			sMin += minW[c]
-		}
-		switch {
-		case sMax <= g.Width:
-			for c := range widths {
-				widths[c] = maxW[c] * g.Width / sMax
-			}
-		case sMin <= g.Width:
-			for c := range widths {
-				widths[c] = minW[c] + (g.Width-sMin)*(maxW[c]-minW[c])/(sMax-sMin)
-			}
-		default:
-			for c := range widths {
-				widths[c] = minW[c] * g.Width / sMin
-			}
-		}
+		fill(widths, minW, maxW, g.Width)
 	}
 	t.colX = make([]float64, ncol+1)
 	t.colX[0] = g.Left
@@ -195,6 +177,51 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 	t.header = build(head, true)
 	t.rows = build(body, false)
 	return t, nil
+}
+
+// fill shares width w between columns: each gets its natural width
+// (maxW) if that is no more than an equal share c, the others c, where c is
+// such that the widths add up to w; no column gets less than its widest
+// unbreakable piece (minW) unless even those do not fit, when all shrink in
+// proportion. Width left over goes to all columns in proportion.
+func fill(widths, minW, maxW []float64, w float64) {
+	var sMax, sMin float64
+	for c := range widths {
+		sMax += maxW[c]
+		sMin += minW[c]
+	}
+	switch {
+	case sMax <= w:
+		for c := range widths {
+			widths[c] = maxW[c] * w / sMax
+		}
+		return
+	case sMin >= w:
+		for c := range widths {
+			widths[c] = minW[c] * w / sMin
+		}
+		return
+	}
+	at := func(cut float64) float64 {
+		sum := 0.0
+		for c := range widths {
+			widths[c] = min(maxW[c], max(minW[c], cut))
+			sum += widths[c]
+		}
+		return sum
+	}
+	lo, hi := 0.0, w
+	for i := 0; i < 60; i++ {
+		if mid := (lo + hi) / 2; at(mid) > w {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	sum := at(lo)
+	for c := range widths {
+		widths[c] *= w / sum
+	}
 }
 
 // tableSink receives what place puts on pages; page counts from the page
