@@ -114,6 +114,14 @@ func Check(d *Document) []Violation {
 					add(pi+1, li+1, "missing-glyph", "%U", gl.R)
 				}
 			}
+			// A reader (and typocheck) orders a line's glyphs by x.
+			for gi := 1; gi < len(ln.Glyphs); gi++ {
+				if ln.Glyphs[gi].X <= ln.Glyphs[gi-1].X {
+					add(pi+1, li+1, "order", "%q drawn at x %.2f, not right of %q at %.2f: copied text would swap them",
+						ln.Glyphs[gi].R, ln.Glyphs[gi].X, ln.Glyphs[gi-1].R, ln.Glyphs[gi-1].X)
+					break
+				}
+			}
 		}
 	}
 

@@ -74,6 +74,13 @@ func (b *breaker) save(lo, hi, t int) (float64, bool) {
 	if g.cls&(cSqR|cSqL) == 0 || g.adv < 0.9*b.sh.size(g) {
 		return 0, false
 	}
+	if g.cls&cSqL != 0 && (t == lo || gl[t-1].cls&cSqR != 0 || gl[t-1].adv < 0.9*b.sh.size(&gl[t-1])) {
+		// An opening mark loses its blank left half only after a full
+		// ideograph: in “、“” the 、 gives up its half instead, and after
+		// “%” the cut “（” would be drawn left of the %, so that a reader
+		// copies “（%”.
+		return 0, false
+	}
 	adj := g.cls&cSqR != 0 && t+1 < hi && gl[t+1].cls&cPunct != 0 ||
 		g.cls&cSqL != 0 && t > lo && gl[t-1].cls&cPunct != 0
 	return g.adv / 2, adj
