@@ -356,23 +356,29 @@ func checkFolio(p *Page, g Geometry, bad func(string, ...any)) {
 }
 
 // bodyLines are the lines in the body size, in reading order, as
-// typocheck finds them: the most common size of ideographs, and lines
-// with at least 60% of their glyphs within 0.75 pt of it.
+// typocheck finds them: lines with at least 60% of their glyphs within
+// 0.75 pt of the body size.
 func bodyLines(d *Document) []bodyLine {
-	sizes := map[float64]int{}
-	for pi := range d.Pages {
-		for _, ln := range d.Pages[pi].Lines {
-			for _, gl := range ln.Glyphs {
-				if isHan(gl.R) {
-					sizes[math.Round(gl.Style.Size*2)/2]++
+	// typocheck guesses the body size (the most common size of
+	// ideographs); here the geometry says it, so that a page with nothing
+	// but a title has no body text.
+	size := d.Geometry.BodySize
+	if size <= 0 {
+		sizes := map[float64]int{}
+		for pi := range d.Pages {
+			for _, ln := range d.Pages[pi].Lines {
+				for _, gl := range ln.Glyphs {
+					if isHan(gl.R) {
+						sizes[math.Round(gl.Style.Size*2)/2]++
+					}
 				}
 			}
 		}
-	}
-	size, best := d.Geometry.BodySize, 0
-	for s, n := range sizes {
-		if n > best || n == best && s < size {
-			size, best = s, n
+		best := 0
+		for s, n := range sizes {
+			if n > best || n == best && s < size {
+				size, best = s, n
+			}
 		}
 	}
 	var out []bodyLine

@@ -18,7 +18,7 @@ type lineRef struct {
 	size    float64 // type size, for the baseline
 	align   Align
 	justify bool  // spread to the full measure
-	final   bool  //
+	final   bool  // the last line of its block (attachment, cell)
 	fixed   int32 // leading glyphs set at natural spacing (“附件：1. ”), the rest justified after them
 }
 
@@ -198,9 +198,10 @@ func (l *layouter) refs(lo int, ends []int32, m measure, fl, fp, x, w, size floa
 		if i == 0 {
 			r.left, r.phys, r.cap = fl, fp, m.capFirst
 		}
-		r.final = i == len(ends)-1
-		ragged := !r.final && l.sh.pen[e] == penMust
-		r.justify = align == AlignJustify && !r.final && !ragged
+		// A forced line break (a newline in the text) ends a paragraph as
+		// far as a reader is concerned.
+		r.final = i == len(ends)-1 || l.sh.pen[e] == penMust
+		r.justify = align == AlignJustify && !r.final
 		out[i] = r
 		start = e
 	}

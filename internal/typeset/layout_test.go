@@ -221,3 +221,34 @@ func TestMissingGlyph(t *testing.T) {
 		}
 	}
 }
+
+// Odd input: nothing, only a title, empty blocks, a page break first,
+// newlines, emoji with a skin tone, combining marks, zero-width spaces.
+func TestEdgeCases(t *testing.T) {
+	for i, c := range []struct {
+		blocks []Block
+		pages  int
+	}{
+		{nil, 0},
+		{[]Block{{Kind: KindTitle, Runs: []Run{{Text: reportName}}}}, 1},
+		{[]Block{{Kind: KindPageBreak}, para("正文。")}, 1},
+		{[]Block{heading("一、表格", 1), {Kind: KindTable, Table: table(30, 16)}}, 2},
+		{[]Block{{Kind: KindTable, Table: &Table{}}, para(""), {Kind: KindAttachments}}, 0},
+		{[]Block{{Kind: KindClosing, Closing: &Closing{Org: "某局"}}}, 1},
+		{[]Block{para("A\nB\n第三行，" + han(40) + "。")}, 1},
+		{[]Block{para("emoji 👍🏽 和组合字符 e\u0301 以及零宽\u200b空格。" + han(30) + "。")}, 1},
+	} {
+		d := layout(t, c.blocks)
+		if len(d.Pages) != c.pages {
+			t.Errorf("%d: %d pages, want %d", i, len(d.Pages), c.pages)
+		}
+		if v := Check(d); len(v) > 0 {
+			dump(t, d)
+			t.Errorf("%d: %v", i, v)
+		}
+		want := strings.ReplaceAll(blocksText(c.blocks), "\u200b", "") // invisible, not set
+		if got := plain(d); got != want && i != 3 {                    // (3: the table's text is not in blocksText)
+			t.Errorf("%d: text %q, want %q", i, got, want)
+		}
+	}
+}

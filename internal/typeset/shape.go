@@ -131,9 +131,11 @@ func (sh *shaper) shape(runs []Run, def Style, block int) (lo, hi int, err error
 		}
 		off += len(seg)
 		// The segment ends at a break opportunity; a segment without glyphs
-		// (a newline) hands its boundary on to the next glyph.
+		// (a newline) hands its boundary on to the next glyph. uniseg
+		// v0.4.7 also reports mustBreak after 👍🏽 in mid-text: only a
+		// newline makes a break mandatory.
 		raw := rawCan
-		if must {
+		if must && uniseg.HasTrailingLineBreakInString(seg) {
 			raw = rawMust
 		}
 		pending = max(pending, raw)
@@ -147,6 +149,7 @@ func (sh *shaper) shape(runs []Run, def Style, block int) (lo, hi int, err error
 // that not even an emergency break may come before it.
 func extends(r rune) bool {
 	return r == 0x200D || r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF ||
+		r >= 0x1F3FB && r <= 0x1F3FF || // emoji modifiers
 		unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
 }
 

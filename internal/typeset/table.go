@@ -8,7 +8,6 @@ const ruleWidth = 0.5
 // tableLay is a table with its cells broken into lines, ready to be placed
 // from any grid line.
 type tableLay struct {
-	block  int
 	grid   bool    // text in body size: every text line sits on the body grid
 	pitch  float64 // baseline distance inside a cell
 	vpad   float64 // blank above and below a cell's text (non-grid tables)
@@ -23,7 +22,8 @@ type rowLay struct {
 	cells [][]lineRef
 }
 
-func (t *tableLay) height(r *rowLay, lines int) float64 {
+// height is the height of lines of a row.
+func (t *tableLay) height(lines int) float64 {
 	if t.grid {
 		return float64(lines) * t.pitch
 	}
@@ -68,7 +68,7 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &tableLay{block: bi, size: 0}
+	t := &tableLay{}
 	for _, rows := range [][][]shaped{head, body} {
 		for _, r := range rows {
 			for _, c := range r {
@@ -246,9 +246,9 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 	y := max(lineTop(slot), top)
 	headH := 0.0
 	for i := range t.header {
-		headH += t.height(&t.header[i], t.header[i].n)
+		headH += t.height(t.header[i].n)
 	}
-	if len(t.rows) > 0 && slot > 0 && y+headH+t.height(&t.rows[0], t.rows[0].n) > limit+eps {
+	if len(t.rows) > 0 && slot > 0 && y+headH+t.height(t.rows[0].n) > limit+eps {
 		return 0, 0, false
 	}
 	page := 0
@@ -290,7 +290,7 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 				}
 			}
 		}
-		y += t.height(r, b-a)
+		y += t.height(b - a)
 		hrules = append(hrules, y)
 	}
 	putHeader := func() {
@@ -308,7 +308,7 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 	onPage := 0 // body rows (or parts) on this page
 	for i := range t.rows {
 		r := &t.rows[i]
-		if y+t.height(r, r.n) <= limit+eps {
+		if y+t.height(r.n) <= limit+eps {
 			put(r, 0, r.n, true)
 			onPage++
 			continue
@@ -316,7 +316,7 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 		if onPage > 0 {
 			newPage()
 			onPage = 0
-			if y+t.height(r, r.n) <= limit+eps {
+			if y+t.height(r.n) <= limit+eps {
 				put(r, 0, r.n, true)
 				onPage++
 				continue
@@ -324,7 +324,7 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 		}
 		// Taller than a page: split it between lines.
 		for a := 0; a < r.n; {
-			fit := int(math.Floor((limit - y - t.height(r, 0) + eps) / t.pitch))
+			fit := int(math.Floor((limit - y - t.height(0) + eps) / t.pitch))
 			if fit < 1 {
 				if onPage == 0 {
 					fit = 1 // the header leaves no room: overflow rather than loop

@@ -4,7 +4,14 @@
 //
 // It knows nothing of PDF. A writer turns the report into Blocks, calls
 // Layout, and draws the Document it gets back; tests check line breaking and
-// pagination on the Document without making a PDF.
+// pagination on the Document without making a PDF, with Check.
+//
+// Break opportunities come from UAX #14 (github.com/rivo/uniseg), refined
+// by the strict rules of clreq and GB/T 15834. Each paragraph is broken by
+// a total-fit search that also yields a setting one line shorter (marks
+// squeezed) and one line longer (characters pushed down); pagination picks
+// among them so that pages stay full, headings stay with what follows and
+// no page starts with a paragraph's last line.
 //
 // All lengths are in PDF points (1/72 inch). Coordinates have their origin at
 // the top-left corner of the page, with y growing downwards.
@@ -151,7 +158,7 @@ type Line struct {
 	Baseline float64
 	Glyphs   []Glyph
 	Block    int  // index of the Block in Layout's input
-	Final    bool // the last line of its block (of an attachment, of a table cell)
+	Final    bool // the last line of its block (of an attachment, a table cell, or before a newline)
 	Kind     Kind // the Kind of that block
 }
 
