@@ -12,37 +12,7 @@ import (
 // noise), a calculation with excelize when there is none, and a message
 // naming the cell when neither works.
 func TestFormulas(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", MetricsSheet)
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
-	sw, err := f.NewStreamWriter(MetricsSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := [][]any{
-		{"名称", "数值", "单位"},
-		{"甲", 2.6, "亿元"},
-		{"乙", 50, "亿元"},
-		// cached values as Excel writes them: 17 significant digits
-		{"占比", excelize.Cell{Formula: "B2/B3", Value: 0.052000000000000005, StyleID: pct}, ""},
-		{"合计", excelize.Cell{Formula: "B2+B3", Value: 52.600000000000001}, "亿元"},
-		// formulas without cached values, as programs write them
-		{"未计算", excelize.Cell{Formula: "SUM(B2:B3)*0.1"}, "亿元"},
-		{"未计算比率", excelize.Cell{Formula: "B2/B3", StyleID: pct}, ""},
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	x := &xl{t: t, f: f, sheets: 1}
-	data := patch(t, x.bytes(), "xl/worksheets/sheet1.xml", `<f>B2/B3</f><v>[^<]*</v>`, `<f>B2/B3</f><v>0.052000000000000005</v>`)
-	data = patch(t, data, "xl/worksheets/sheet1.xml", `<f>B2\+B3</f><v>[^<]*</v>`, `<f>B2+B3</f><v>52.600000000000001</v>`)
-	b, err := Read(bytes.NewReader(data), "figures.xlsx")
+	b, err := Read(bytes.NewReader(formulasWorkbook(t)), "figures.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,15 +21,9 @@ func TestFormulas(t *testing.T) {
 	wantNumber(t, "calculated", metric(t, b, "未计算").Value, "5.26", false, "5.26")
 	wantNumber(t, "calculated ratio", metric(t, b, "未计算比率").Value, "0.052", true, "5.20%")
 
-	x = newXL(t).sheet(InfoSheet, []any{"县名", nil}, []any{"文号", nil}, []any{"未知函数", nil}, []any{"写错", nil}, []any{"无效", nil}).
-		formula(InfoSheet, "B1", `"鹤"&"岭"`).
-		formula(InfoSheet, "B2", `"鹤府发〔"&2022&"〕15号"`).
-		formula(InfoSheet, "B3", "CUBEVALUE(\"x\")").
-		formula(InfoSheet, "B4", "1+").
-		formula(InfoSheet, "B5", "NA()")
-	b, got := x.problems()
+	b, got := infoFormulasWorkbook(t).problems()
 	sameLines(t, got, []string{
-		"figures.xlsx 报告信息!B3：公式“=CUBEVALUE(\"x\")”没有保存计算结果，程序也算不出来（程序不支持函数 CUBEVALUE）；请用 Excel 或 WPS 打开这个文件，保存一次后再试",
+		"figures.xlsx 报告信息!B3：公式“=CUBEVALUE(\"x\")”没有保存计算结果，程序也算不出来（程序不支持函数“CUBEVALUE”）；请用 Excel 或 WPS 打开这个文件，保存一次后再试",
 		"figures.xlsx 报告信息!B4：公式“=1+”没有保存计算结果，程序也算不出来（公式写法有误）；请用 Excel 或 WPS 打开这个文件，保存一次后再试",
 		"figures.xlsx 报告信息!B5：公式结果是错误值 #N/A，请先改正公式",
 	})
@@ -75,27 +39,7 @@ func TestFormulas(t *testing.T) {
 // the usual ways all read as the same day; info values keep their kind.
 func TestDatesAndInfo(t *testing.T) {
 	day := time.Date(2022, 12, 5, 0, 0, 0, 0, time.UTC)
-	x := newXL(t).sheet(InfoSheet,
-		[]any{"项目", "内容"},
-		[]any{"县名", " 鹤岭 "},
-		[]any{"报告期", "2022年1－11月"},
-		[]any{"成文日期", day},   // a date cell (excelize gives it a date format)
-		[]any{"日期序号", 44900}, // serial number, formatted below
-		[]any{"日期横线", "2022-12-5"},
-		[]any{"日期中文", "2022年12月5日"},
-		[]any{"日期斜线", "2022/12/05"},
-		[]any{"日期全角", "２０２２年１２月５日"},
-		[]any{"日期汉字", "二〇二二年十二月五日"},
-		[]any{"日期带时间", "2022-12-05 00:00:00"},
-		[]any{"年月格式", 44900},
-		[]any{"数字", "12"},
-		[]any{"百分比", "5.2%"},
-		[]any{"编号", "007"},
-		[]any{"说明", nil, "备用"}, // value in C when B is empty
-	).
-		format(InfoSheet, "B5", `yyyy"年"m"月"d"日"`).
-		format(InfoSheet, "B12", 27) // zh-CN built-in yyyy"年"m"月"
-	b := x.open()
+	b := infoWorkbook(t).open()
 	for _, key := range []string{"成文日期", "日期序号", "日期横线", "日期中文", "日期斜线", "日期全角", "日期汉字", "日期带时间"} {
 		v, ok := b.InfoValue(key)
 		if !ok || v.Kind != Date || !v.Date.Equal(day) || v.String() != "2022年12月5日" {
@@ -151,28 +95,7 @@ func mustInfo(t *testing.T, b *Book, key string) Value {
 // rows and columns, spaces in headers, a repeated header, a hidden sheet,
 // text merged down over rows.
 func TestTables(t *testing.T) {
-	x := newXL(t).sheet("重点项目",
-		[]any{"2022年重点项目进度表"},
-		[]any{"单位：亿元"},
-		[]any{"乡镇", nil, "项目名称 ", "投资", nil, "　进度（%）", "开工日期"},
-		[]any{nil, nil, nil, "计划（亿元）", "完成", nil, nil},
-		[]any{"城关镇", nil, "锂电产业园", 10, "2.5亿元", 45, "2022-3-1"},
-		[]any{nil, nil, "电子产业园", 8, "1,200", "５０", time.Date(2022, 4, 8, 0, 0, 0, 0, time.UTC)},
-		[]any{},
-		[]any{"乡镇", nil, "项目名称 ", "投资", nil, "　进度（%）", "开工日期"},
-		[]any{"河口镇", nil, "食品园", 3, 0.5, "0.5%", nil},
-	).
-		merge("重点项目", "A1", "G1").
-		merge("重点项目", "A3", "A4").merge("重点项目", "C3", "C4").
-		merge("重点项目", "D3", "E3").
-		merge("重点项目", "F3", "F4").merge("重点项目", "G3", "G4").
-		merge("重点项目", "A5", "A6").
-		sheet("隐藏表", []any{"名称"}, []any{"甲"}).
-		sheet("空表")
-	if err := x.f.SetSheetVisible("隐藏表", false); err != nil {
-		t.Fatal(err)
-	}
-	b := x.open()
+	b := tablesWorkbook(t).open()
 	tb, ok := b.Table("重点项目")
 	if !ok {
 		t.Fatal("no table")
@@ -260,4 +183,103 @@ func TestTableProblems(t *testing.T) {
 		"figures.xlsx 企业!B5：公式结果是错误值 #N/A，请先改正公式",
 		"figures.xlsx 工作表“企业 ”：工作表名与“企业”重复（名称前后的空格、全角半角不算区别），请改掉其中一个",
 	})
+}
+
+// infoWorkbook has a report sheet with dates written every usual way.
+func infoWorkbook(t testing.TB) *xl {
+	day := time.Date(2022, 12, 5, 0, 0, 0, 0, time.UTC)
+	return newXL(t).sheet(InfoSheet,
+		[]any{"项目", "内容"},
+		[]any{"县名", " 鹤岭 "},
+		[]any{"报告期", "2022年1－11月"},
+		[]any{"成文日期", day},   // a date cell (excelize gives it a date format)
+		[]any{"日期序号", 44900}, // serial number, formatted below
+		[]any{"日期横线", "2022-12-5"},
+		[]any{"日期中文", "2022年12月5日"},
+		[]any{"日期斜线", "2022/12/05"},
+		[]any{"日期全角", "２０２２年１２月５日"},
+		[]any{"日期汉字", "二〇二二年十二月五日"},
+		[]any{"日期带时间", "2022-12-05 00:00:00"},
+		[]any{"年月格式", 44900},
+		[]any{"数字", "12"},
+		[]any{"百分比", "5.2%"},
+		[]any{"编号", "007"},
+		[]any{"说明", nil, "备用"}, // value in C when B is empty
+	).
+		format(InfoSheet, "B5", `yyyy"年"m"月"d"日"`).
+		format(InfoSheet, "B12", 27) // zh-CN built-in yyyy"年"m"月"
+}
+
+// tablesWorkbook has a table sheet with a title, a two-row header, merged
+// cells, blank and repeated rows; a hidden sheet; an empty sheet.
+func tablesWorkbook(t testing.TB) *xl {
+	x := newXL(t).sheet("重点项目",
+		[]any{"2022年重点项目进度表"},
+		[]any{"单位：亿元"},
+		[]any{"乡镇", nil, "项目名称 ", "投资", nil, "　进度（%）", "开工日期"},
+		[]any{nil, nil, nil, "计划（亿元）", "完成", nil, nil},
+		[]any{"城关镇", nil, "锂电产业园", 10, "2.5亿元", 45, "2022-3-1"},
+		[]any{nil, nil, "电子产业园", 8, "1,200", "５０", time.Date(2022, 4, 8, 0, 0, 0, 0, time.UTC)},
+		[]any{},
+		[]any{"乡镇", nil, "项目名称 ", "投资", nil, "　进度（%）", "开工日期"},
+		[]any{"河口镇", nil, "食品园", 3, 0.5, "0.5%", nil},
+	).
+		merge("重点项目", "A1", "G1").
+		merge("重点项目", "A3", "A4").merge("重点项目", "C3", "C4").
+		merge("重点项目", "D3", "E3").
+		merge("重点项目", "F3", "F4").merge("重点项目", "G3", "G4").
+		merge("重点项目", "A5", "A6").
+		sheet("隐藏表", []any{"名称"}, []any{"甲"}).
+		sheet("空表")
+	if err := x.f.SetSheetVisible("隐藏表", false); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// formulasWorkbook has formulas with cached values as Excel writes them
+// (17 digits) and without, as programs write them.
+func formulasWorkbook(t testing.TB) []byte {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", MetricsSheet)
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+	sw, err := f.NewStreamWriter(MetricsSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"名称", "数值", "单位"},
+		{"甲", 2.6, "亿元"},
+		{"乙", 50, "亿元"},
+		// cached values as Excel writes them: 17 significant digits
+		{"占比", excelize.Cell{Formula: "B2/B3", Value: 0.052000000000000005, StyleID: pct}, ""},
+		{"合计", excelize.Cell{Formula: "B2+B3", Value: 52.600000000000001}, "亿元"},
+		// formulas without cached values, as programs write them
+		{"未计算", excelize.Cell{Formula: "SUM(B2:B3)*0.1"}, "亿元"},
+		{"未计算比率", excelize.Cell{Formula: "B2/B3", StyleID: pct}, ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	x := &xl{t: t, f: f, sheets: 1}
+	data := patch(t, x.bytes(), "xl/worksheets/sheet1.xml", `<f>B2/B3</f><v>[^<]*</v>`, `<f>B2/B3</f><v>0.052000000000000005</v>`)
+	data = patch(t, data, "xl/worksheets/sheet1.xml", `<f>B2\+B3</f><v>[^<]*</v>`, `<f>B2+B3</f><v>52.600000000000001</v>`)
+	return data
+}
+
+// infoFormulasWorkbook has text formulas without cached values, and
+// formulas that cannot be calculated.
+func infoFormulasWorkbook(t testing.TB) *xl {
+	return newXL(t).sheet(InfoSheet, []any{"县名", nil}, []any{"文号", nil}, []any{"未知函数", nil}, []any{"写错", nil}, []any{"无效", nil}).
+		formula(InfoSheet, "B1", `"鹤"&"岭"`).
+		formula(InfoSheet, "B2", `"鹤府发〔"&2022&"〕15号"`).
+		formula(InfoSheet, "B3", "CUBEVALUE(\"x\")").
+		formula(InfoSheet, "B4", "1+").
+		formula(InfoSheet, "B5", "NA()")
 }

@@ -5,9 +5,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"regexp"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -17,12 +17,12 @@ import (
 
 // xl builds a test workbook with excelize.
 type xl struct {
-	t      *testing.T
+	t      testing.TB
 	f      *excelize.File
 	sheets int
 }
 
-func newXL(t *testing.T) *xl {
+func newXL(t testing.TB) *xl {
 	t.Helper()
 	return &xl{t: t, f: excelize.NewFile()}
 }
@@ -137,7 +137,7 @@ func (x *xl) problems() (*Book, []string) {
 
 // lines returns the problems of err, one line each, checking that err is
 // an *Error without an internal failure.
-func lines(t *testing.T, err error) []string {
+func lines(t testing.TB, err error) []string {
 	t.Helper()
 	if err == nil {
 		t.Fatal("expected problems, got none")
@@ -152,7 +152,7 @@ func lines(t *testing.T, err error) []string {
 	return strings.Split(err.Error(), "\n")
 }
 
-func sameLines(t *testing.T, got, want []string) {
+func sameLines(t testing.TB, got, want []string) {
 	t.Helper()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
@@ -202,7 +202,7 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 // regular expression re, to write what Excel writes and excelize does not:
 // excelize cuts a double to 15 digits where Excel keeps 17
 // (“0.052000000000000005”).
-func patch(t *testing.T, data []byte, part, re, repl string) []byte {
+func patch(t testing.TB, data []byte, part, re, repl string) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

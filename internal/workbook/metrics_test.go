@@ -9,37 +9,7 @@ var metricsHeader = []any{"名称", "数值", "单位", "上期", "去年同期"
 
 // Numbers typed every way a clerk types them read as the same exact decimal.
 func TestMetricNumbersExact(t *testing.T) {
-	x := newXL(t).sheet(MetricsSheet,
-		metricsHeader,
-		[]any{"地区生产总值", nil, "亿元"},     // 2: a double with float noise
-		[]any{"增速", nil, "%"},          // 3: 0.052 with a % format, float noise
-		[]any{"增速文本", "5.2%"},          // 4: typed as text, no unit
-		[]any{"增速全角", "５．２％", "％"},     // 5: full-width digits and signs
-		[]any{"增速数字", 5.2, "%"},        // 6: plain number, unit %
-		[]any{"增速文字", "5.2", "%"},      // 7: plain text, unit %
-		[]any{"企业数", "1,234", "家"},     // 8: thousands separators
-		[]any{"企业数全角", "１２３４", "家"},    // 9: full-width digits
-		[]any{"产值空格", " 82.8 ", "亿元"},  // 10: spaces around
-		[]any{"产值带单位", "82.8亿元", "亿元"}, // 11: the unit typed in the cell
-		[]any{"产值带空格单位", "82.8 亿元", "亿元"},
-		[]any{"一位小数", 9, "亿元"},       // 13: 9 shown as 9.0 by its format
-		[]any{"一位小数文字", "9.0", "亿元"}, // 14: 9.0 typed as text
-		[]any{"负数", "-3.5", "亿元"},
-		[]any{"大数", nil, "元"},         // 16: more than 15 digits
-		[]any{"两位小数格式", 1234.5, "万元"}, // 17: #,##0.00
-		[]any{"全角空格名称　", 1, "个"},      // 18: a full-width space after the name
-		[]any{"自定义格式", 82.8, "亿元"},    // 19: 0.0"亿元" custom format
-		[]any{"极小", nil, ""},          // 20: 1.5E-3 stored in scientific form
-		[]any{"上期去年目标", 126, "家", 118, "95", "１５０", "截至报告期末"},
-	).
-		raw(MetricsSheet, "B2", "82.799999999999997").
-		raw(MetricsSheet, "B3", "0.052000000000000005").format(MetricsSheet, "B3", "0.0%").
-		format(MetricsSheet, "B13", "0.0").
-		raw(MetricsSheet, "B16", "123456789012345678").
-		format(MetricsSheet, "B17", 4).
-		format(MetricsSheet, "B19", `0.0"亿元"`).
-		raw(MetricsSheet, "B20", "1.5E-3")
-	b := x.open()
+	b := numbersWorkbook(t).open()
 
 	wantNumber(t, "float noise", metric(t, b, "地区生产总值").Value, "82.8", false, "82.8")
 	for _, name := range []string{"增速", "增速文本", "增速全角", "增速数字", "增速文字"} {
@@ -80,27 +50,7 @@ func TestMetricNumbersExact(t *testing.T) {
 // Every problem of the metrics sheet is reported at once, each with its
 // cell, and nothing wrong is silently picked.
 func TestMetricProblems(t *testing.T) {
-	x := newXL(t).sheet(MetricsSheet,
-		metricsHeader,
-		[]any{"产值A", "12a", "亿元"},
-		[]any{"上云企业数", nil, "家"},
-		[]any{"产值B", 1, "亿元"},
-		[]any{"产值B", 2, "亿元"},
-		[]any{"产值C", "82.8万元", "亿元"},
-		[]any{"产值D", "5.2%", "亿元"},
-		[]any{"产值E", "82.8亿元"},
-		[]any{"重点项目", 5, "个"},
-		[]any{nil, 7, "个"},
-		[]any{"日期值", time.Date(2022, 12, 5, 0, 0, 0, 0, time.UTC), "个"},
-		[]any{"除零", nil, "个"},
-		[]any{"上期坏", 1, "个", "abc"},
-		[]any{"百分比格式", nil, "亿元"},
-		[]any{"逻辑值", true, "个"},
-	).
-		formula(MetricsSheet, "B12", "1/0").
-		raw(MetricsSheet, "B14", "0.052").format(MetricsSheet, "B14", 10).
-		sheet("重点项目", []any{"项目", "投资"}, []any{"甲", 1})
-	b, got := x.problems()
+	b, got := problemsWorkbook(t).problems()
 	sameLines(t, got, []string{
 		"figures.xlsx 指标!B2：“12a” 不是数字",
 		"figures.xlsx 指标!B3：“上云企业数” 的数值是空的；没有数就删掉这一行，或在备注里说明",
@@ -133,17 +83,7 @@ func TestMetricProblems(t *testing.T) {
 func TestMetricsSheetLayout(t *testing.T) {
 	// A title row above the header, aliases, extra columns, blank rows, a
 	// unit merged down over three rows, a header repeated below.
-	x := newXL(t).sheet(MetricsSheet,
-		[]any{"2022年11月主要指标"},
-		[]any{"序号", "指标名称", "本期", "计量单位", "上年同期"},
-		[]any{1, "签约金额", 82.8, "亿元", 65.2},
-		[]any{},
-		[]any{2, "固定资产投资", 40.1, nil, 38},
-		[]any{3, "工业投资", 12.5},
-		[]any{"序号", "指标名称", "本期", "计量单位", "上年同期"},
-		[]any{4, "上云企业数", 126, "家"},
-	).merge(MetricsSheet, "A1", "E1").merge(MetricsSheet, "D3", "D6")
-	b := x.open()
+	b := layoutWorkbook(t).open()
 	if len(b.Metrics) != 4 {
 		t.Fatalf("%d figures, want 4", len(b.Metrics))
 	}
@@ -165,4 +105,77 @@ func TestMetricsSheetLayout(t *testing.T) {
 
 	_, got = newXL(t).sheet(MetricsSheet, []any{"名称", "数值", "单位", "数值"}, []any{"a", 1}).problems()
 	sameLines(t, got, []string{"figures.xlsx 指标!D1：表头里有两列都是“数值”（另一列在 B1），请删去或改名一列"})
+}
+
+// numbersWorkbook holds numbers typed every way a clerk types them.
+func numbersWorkbook(t testing.TB) *xl {
+	return newXL(t).sheet(MetricsSheet,
+		metricsHeader,
+		[]any{"地区生产总值", nil, "亿元"},     // 2: a double with float noise
+		[]any{"增速", nil, "%"},          // 3: 0.052 with a % format, float noise
+		[]any{"增速文本", "5.2%"},          // 4: typed as text, no unit
+		[]any{"增速全角", "５．２％", "％"},     // 5: full-width digits and signs
+		[]any{"增速数字", 5.2, "%"},        // 6: plain number, unit %
+		[]any{"增速文字", "5.2", "%"},      // 7: plain text, unit %
+		[]any{"企业数", "1,234", "家"},     // 8: thousands separators
+		[]any{"企业数全角", "１２３４", "家"},    // 9: full-width digits
+		[]any{"产值空格", " 82.8 ", "亿元"},  // 10: spaces around
+		[]any{"产值带单位", "82.8亿元", "亿元"}, // 11: the unit typed in the cell
+		[]any{"产值带空格单位", "82.8 亿元", "亿元"},
+		[]any{"一位小数", 9, "亿元"},       // 13: 9 shown as 9.0 by its format
+		[]any{"一位小数文字", "9.0", "亿元"}, // 14: 9.0 typed as text
+		[]any{"负数", "-3.5", "亿元"},
+		[]any{"大数", nil, "元"},         // 16: more than 15 digits
+		[]any{"两位小数格式", 1234.5, "万元"}, // 17: #,##0.00
+		[]any{"全角空格名称　", 1, "个"},      // 18: a full-width space after the name
+		[]any{"自定义格式", 82.8, "亿元"},    // 19: 0.0"亿元" custom format
+		[]any{"极小", nil, ""},          // 20: 1.5E-3 stored in scientific form
+		[]any{"上期去年目标", 126, "家", 118, "95", "１５０", "截至报告期末"},
+	).
+		raw(MetricsSheet, "B2", "82.799999999999997").
+		raw(MetricsSheet, "B3", "0.052000000000000005").format(MetricsSheet, "B3", "0.0%").
+		format(MetricsSheet, "B13", "0.0").
+		raw(MetricsSheet, "B16", "123456789012345678").
+		format(MetricsSheet, "B17", 4).
+		format(MetricsSheet, "B19", `0.0"亿元"`).
+		raw(MetricsSheet, "B20", "1.5E-3")
+}
+
+// problemsWorkbook has a problem in nearly every row of its metrics sheet.
+func problemsWorkbook(t testing.TB) *xl {
+	return newXL(t).sheet(MetricsSheet,
+		metricsHeader,
+		[]any{"产值A", "12a", "亿元"},
+		[]any{"上云企业数", nil, "家"},
+		[]any{"产值B", 1, "亿元"},
+		[]any{"产值B", 2, "亿元"},
+		[]any{"产值C", "82.8万元", "亿元"},
+		[]any{"产值D", "5.2%", "亿元"},
+		[]any{"产值E", "82.8亿元"},
+		[]any{"重点项目", 5, "个"},
+		[]any{nil, 7, "个"},
+		[]any{"日期值", time.Date(2022, 12, 5, 0, 0, 0, 0, time.UTC), "个"},
+		[]any{"除零", nil, "个"},
+		[]any{"上期坏", 1, "个", "abc"},
+		[]any{"百分比格式", nil, "亿元"},
+		[]any{"逻辑值", true, "个"},
+	).
+		formula(MetricsSheet, "B12", "1/0").
+		raw(MetricsSheet, "B14", "0.052").format(MetricsSheet, "B14", 10).
+		sheet("重点项目", []any{"项目", "投资"}, []any{"甲", 1})
+}
+
+// layoutWorkbook has a metrics sheet with a title, aliases, blank and
+// repeated rows and merged units.
+func layoutWorkbook(t testing.TB) *xl {
+	return newXL(t).sheet(MetricsSheet,
+		[]any{"2022年11月主要指标"},
+		[]any{"序号", "指标名称", "本期", "计量单位", "上年同期"},
+		[]any{1, "签约金额", 82.8, "亿元", 65.2},
+		[]any{},
+		[]any{2, "固定资产投资", 40.1, nil, 38},
+		[]any{3, "工业投资", 12.5},
+		[]any{"序号", "指标名称", "本期", "计量单位", "上年同期"},
+		[]any{4, "上云企业数", 126, "家"},
+	).merge(MetricsSheet, "A1", "E1").merge(MetricsSheet, "D3", "D6")
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -236,7 +237,7 @@ func relType(uri string) string {
 func (x *xlsxReader) open(name string) (io.ReadCloser, error) {
 	f, ok := x.parts[partKey(name)]
 	if !ok {
-		return nil, fmt.Errorf("缺少 %s", name)
+		return nil, partErrorf("缺少 %s", name)
 	}
 	if f.UncompressedSize64 > uint64(x.opt.unzipSize) {
 		return nil, errUnzipLimit
@@ -428,11 +429,11 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 				n := rowNum + 1
 				if s, ok := attr(el, "r"); ok {
 					if n, err = strconv.Atoi(strings.TrimSpace(s)); err != nil {
-						return fmt.Errorf("行号 %q 无效", s)
+						return partErrorf("行号 %q 无效", s)
 					}
 				}
 				if n < 1 || n > maxRows {
-					return fmt.Errorf("行号 %d 超出范围", n)
+					return partErrorf("行号 %d 超出范围", n)
 				}
 				rowNum, col = n, 0
 				row = &rawRow{num: n}
@@ -441,7 +442,7 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 					row = &rawRow{num: rowNum + 1}
 					rowNum++
 					if rowNum > maxRows {
-						return fmt.Errorf("行号 %d 超出范围", rowNum)
+						return partErrorf("行号 %d 超出范围", rowNum)
 					}
 				}
 				inCell, hasV = true, false
@@ -456,10 +457,10 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 					case "r":
 						cc, rr, ok := parseCellName(a.Value)
 						if !ok {
-							return fmt.Errorf("单元格地址 %q 无效", a.Value)
+							return partErrorf("单元格地址 %q 无效", a.Value)
 						}
 						if rr != row.num {
-							return fmt.Errorf("单元格 %s 不在第 %d 行", a.Value, row.num)
+							return partErrorf("单元格 %s 不在第 %d 行", a.Value, row.num)
 						}
 						col = cc
 					case "s":
@@ -471,7 +472,7 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 					}
 				}
 				if col > maxColumns {
-					return fmt.Errorf("列号 %d 超出范围", col)
+					return partErrorf("列号 %d 超出范围", col)
 				}
 				c.col = col
 			case "v":
@@ -558,7 +559,7 @@ func (x *xlsxReader) finishCell(c *rawCell, t string, hasV bool, v, inline strin
 		}
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(x.sst) {
-			return fmt.Errorf("文字索引 %q 无效", v)
+			return partErrorf("文字索引 %q 无效", v)
 		}
 		c.kind, c.text = rawText, x.sst[i]
 	case "inlineStr":
@@ -699,35 +700,47 @@ func (x *xlsxReader) calculate(g *grid, sheetRef Ref) {
 	}
 }
 
-// calcProblem says in Chinese why a formula could not be calculated;
-// excelize's own words are kept for the details.
+// calcProblem says in Chinese why a formula could not be calculated.
 func calcProblem(err error) string {
 	s := err.Error()
 	if fn, ok := strings.CutPrefix(s, "not support "); ok {
-		return "程序不支持函数 " + strings.TrimSuffix(fn, " function")
+		return "程序不支持函数" + quote(strings.TrimSuffix(fn, " function"))
 	}
-	if s == excelize.ErrInvalidFormula.Error() {
+	switch {
+	case s == excelize.ErrInvalidFormula.Error():
 		return "公式写法有误"
+	case strings.HasPrefix(s, "#"):
+		return "算出的是错误值 " + s
 	}
-	return s
+	return "程序无法计算这个公式"
 }
 
-// xmlProblem shortens an XML error for a message.
+// partError is a problem found in a part's content, in Chinese.
+type partError string
+
+func (e partError) Error() string { return string(e) }
+
+func partErrorf(format string, args ...any) error { return partError(fmt.Sprintf(format, args...)) }
+
+// xmlProblem says in Chinese what is wrong with a part: the readers' own
+// errors are in English and say nothing a clerk can act on.
 func xmlProblem(err error) string {
+	var pe partError
 	var se *xml.SyntaxError
-	if errors.As(err, &se) {
+	var fe flate.CorruptInputError
+	switch {
+	case errors.As(err, &pe):
+		return string(pe)
+	case errors.As(err, &se):
 		return fmt.Sprintf("第 %d 行 XML 有误", se.Line)
-	}
-	if errors.Is(err, errUnzipLimit) {
+	case errors.Is(err, errUnzipLimit):
 		return "解压后过大"
-	}
-	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) {
+	case errors.As(err, &fe), errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrAlgorithm):
 		return "压缩数据有误"
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return "数据不完整"
 	}
-	return err.Error()
+	return "内容不符合格式"
 }
 
 func (x *xlsxReader) limitOr(err error, format string) string {
@@ -741,23 +754,22 @@ func unzipLimitMessage(opt *options) string {
 	return fmt.Sprintf("解压后的内容超过 %s 的上限，可能是文件已损坏或被恶意构造，拒绝读取；如果确实是正常的工作簿，请删去不需要的工作表或内容后再试", sizeText(opt.unzipSize))
 }
 
-// openMessage turns an error of opening the package into Chinese.
+// openMessage turns an error of opening the package into Chinese. The
+// errors of excelize and of the zip and XML readers are in English and say
+// nothing a clerk can act on, so all but the size limit come out as one
+// message: the file is damaged, save it again.
 func openMessage(err error, opt *options) string {
 	s := err.Error()
 	switch {
 	case strings.Contains(s, "unzip size exceeds"), errors.Is(err, errUnzipLimit):
 		return unzipLimitMessage(opt)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return "不是 Excel 能打开的 .xlsx 文件格式，请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrAlgorithm),
 		errors.Is(err, io.ErrUnexpectedEOF), strings.HasPrefix(s, "zip:"):
 		return "文件已损坏，或不是 .xlsx 格式（压缩包无法打开），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return "不是 Excel 能打开的 .xlsx 文件格式，请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
 	}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("文件已损坏（%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试", xmlProblem(err))
-	}
-	return "文件无法打开（" + s + "），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
+	return "文件已损坏，无法打开，请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
 }
 
 // guarded runs f, turning a panic in it (in excelize, on a malformed file)
