@@ -283,3 +283,16 @@ func infoFormulasWorkbook(t testing.TB) *xl {
 		formula(InfoSheet, "B4", "1+").
 		formula(InfoSheet, "B5", "NA()")
 }
+
+// A header cell merged across columns, with no second header row under it,
+// names its first column only: the others are dropped when empty, and
+// reported when they hold data.
+func TestHeaderMergedAcross(t *testing.T) {
+	b := newXL(t).sheet("附表", []any{"名称", "备注"}, []any{"甲", "已投产"}).merge("附表", "B1", "D1").open()
+	tb, _ := b.Table("附表")
+	if len(tb.Columns) != 2 || tb.Columns[1] != "备注" {
+		t.Errorf("columns %q", tb.Columns)
+	}
+	_, got := newXL(t).sheet("附表", []any{"名称", "投资"}, []any{"甲", 1, 2}).merge("附表", "B1", "C1").problems()
+	sameLines(t, got, []string{"figures.xlsx 附表!C2：这一列有内容，但表头（第 1 行）是空的：请补上列名，或删去这一列"})
+}

@@ -141,14 +141,21 @@ func (g *grid) rowIndex(n int) int {
 }
 
 // fillMerges copies the value of a merged range's top-left cell where the
-// clerk sees it: into every cell of the range in the header rows [h1, h2]
-// (“产值” merged over two columns names both), and down the first column of
-// the range in the other rows (“城关镇” merged over three rows is the town of
-// each). Numbers are never copied outside the header: a number merged over
+// clerk sees it: into every cell of the range in a two-row header [h1, h2]
+// (“产值” merged over “本月 | 累计” names both), and down the first column
+// of the range elsewhere (“城关镇” merged over three rows is the town of
+// each). A header cell merged across columns above no second header row
+// names only its first column: the others have no name of their own. Numbers are never copied outside the header: a number merged over
 // three rows is one number, and copying it would count it three times.
-// budget bounds the cells written, against a file merging a whole sheet.
-func (g *grid) fillMerges(h1, h2 int, budget int) {
+//
+// budget bounds the work (cells looked at), against a file merging a whole
+// sheet many times over; fillMerges returns what is left of it, negative
+// when it ran out before the end.
+func (g *grid) fillMerges(h1, h2 int, budget int) int {
 	for _, m := range g.merges {
+		if budget--; budget < 0 {
+			return budget
+		}
 		oi := g.rowIndex(m.r1)
 		if oi == len(g.rows) || g.rows[oi].num != m.r1 {
 			continue
@@ -166,19 +173,23 @@ func (g *grid) fillMerges(h1, h2 int, budget int) {
 		}
 		for i := oi; i < len(g.rows) && g.rows[i].num <= m.r2; i++ {
 			r := &g.rows[i]
-			header := r.num >= h1 && r.num <= h2
-			for col := m.c1; col <= m.c2; col++ {
+			header := h2 > h1 && r.num >= h1 && r.num <= h2
+			if !header && number {
+				continue
+			}
+			last := m.c2
+			if !header {
+				last = m.c1 // down the first column only
+			}
+			for col := m.c1; col <= last; col++ {
+				if budget--; budget < 0 {
+					return budget
+				}
 				if col == m.c1 && r.num == m.r1 {
 					continue
 				}
-				if !header && (col != m.c1 || number) {
-					break
-				}
 				if c, ok := r.cell(col); ok && !c.blank() {
 					continue
-				}
-				if budget--; budget < 0 {
-					return
 				}
 				c := o
 				c.col = col
@@ -186,6 +197,7 @@ func (g *grid) fillMerges(h1, h2 int, budget int) {
 			}
 		}
 	}
+	return budget
 }
 
 // sheetCtx turns the raw cells of one grid into values, reporting problems.

@@ -11,12 +11,12 @@ import (
 type builder struct {
 	book   *Book
 	ps     *problems
-	budget int // merged cells that may still be filled in
+	budget int // cells that filling merged ranges may still look at (see grid.fillMerges)
 	sheets map[string]Ref
 }
 
-func newBuilder(file string, ps *problems, budget int) *builder {
-	return &builder{book: &Book{File: file}, ps: ps, budget: budget, sheets: map[string]Ref{}}
+func newBuilder(file string, ps *problems, maxCells int) *builder {
+	return &builder{book: &Book{File: file}, ps: ps, budget: 4 * maxCells, sheets: map[string]Ref{}}
 }
 
 // addSheet reads one sheet by what its name says it is.
@@ -41,6 +41,17 @@ func (b *builder) addSheet(g *grid) {
 		if t := b.readTable(sc, name); t != nil {
 			b.book.Tables = append(b.book.Tables, t)
 		}
+	}
+}
+
+// fill fills the merged ranges of a sheet (see grid.fillMerges), within
+// the workbook's budget.
+func (b *builder) fill(sc *sheetCtx, h1, h2 int) {
+	if b.budget < 0 {
+		return
+	}
+	if b.budget = sc.g.fillMerges(h1, h2, b.budget); b.budget < 0 {
+		b.ps.add(sc.ref, "合并单元格太多（%d 处），无法处理，请取消不必要的合并后再试", len(sc.g.merges))
 	}
 }
 
@@ -132,7 +143,7 @@ func (b *builder) readMetrics(sc *sheetCtx) {
 	if cols[fUnit] == 0 {
 		b.ps.add(sc.ref, "表头（第 %d 行）缺少“单位”列；没有单位的指标，单位格留空即可", header.num)
 	}
-	g.fillMerges(header.num, header.num, b.budget)
+	b.fill(sc, header.num, header.num)
 
 	seen := map[string]Ref{}
 	for i := hi + 1; i < len(g.rows); i++ {
@@ -232,7 +243,7 @@ func oneOf(s string, list []string) bool {
 // filled cell to the right. An optional first row “项目 | 内容” is a header.
 func (b *builder) readInfo(sc *sheetCtx) {
 	g := sc.g
-	g.fillMerges(0, 0, b.budget)
+	b.fill(sc, 0, 0)
 	seen := map[string]Ref{}
 	first := true
 	for i := range g.rows {
@@ -324,7 +335,7 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 	if hi+1 < len(g.rows) && g.rows[hi+1].num == h1+1 && sc.subHeader(&g.rows[hi], &g.rows[hi+1]) {
 		h2 = h1 + 1
 	}
-	g.fillMerges(h1, h2, b.budget)
+	b.fill(sc, h1, h2)
 	top := &g.rows[hi]
 	var bottom *rawRow
 	if h2 > h1 {
@@ -453,8 +464,9 @@ func (sc *sheetCtx) subHeader(top, next *rawRow) bool {
 			return true
 		}
 		if m.c2 > m.c1 {
-			for col := m.c1; col <= m.c2 && col <= maxColumns; col++ {
-				if c, ok := next.cell(col); ok && !c.blank() {
+			i := sort.Search(len(next.cells), func(i int) bool { return next.cells[i].col >= m.c1 })
+			for ; i < len(next.cells) && next.cells[i].col <= m.c2; i++ {
+				if !next.cells[i].blank() {
 					return true
 				}
 			}

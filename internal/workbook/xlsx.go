@@ -195,6 +195,9 @@ func readXLSX(data []byte, name string, opt *options) (*Book, error) {
 
 var errTooManyCells = errors.New("too many cells")
 
+// maxMerges bounds the merged ranges of one sheet.
+const maxMerges = 100_000
+
 // otherFormat recognises packages that are zip files but not workbooks
 // Excel saves as .xlsx.
 func (x *xlsxReader) otherFormat() string {
@@ -494,6 +497,9 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 			case "mergeCell":
 				if s, ok := attr(el, "ref"); ok {
 					if m, ok := parseRange(s); ok {
+						if len(g.merges) >= maxMerges {
+							return partErrorf("合并单元格超过 %d 处，超出程序能处理的范围", maxMerges)
+						}
 						g.merges = append(g.merges, m)
 					}
 				}
