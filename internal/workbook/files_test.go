@@ -286,7 +286,7 @@ func zipFiles(t *testing.T, data []byte) []*zip.File {
 // Merged ranges are filled within a budget: a file that merges a sheet over
 // and over is refused, not worked on for hours.
 func TestMergeBudget(t *testing.T) {
-	x := newXL(t).sheet("表", []any{"甲", "乙"}, []any{nil, "本月"}, []any{1, 2}).merge("表", "B1", "XFD1")
+	x := newXL(t).sheet("表", []any{"甲", "乙"}, []any{nil, "本月", "累计"}, []any{1, 2, 3}).merge("表", "B1", "XFD1")
 	_, err := Read(bytes.NewReader(x.bytes()), "figures.xlsx", WithMaxCells(100))
 	if got := lines(t, err); got[0] != "figures.xlsx 工作表“表”：合并单元格太多（1 处），无法处理，请取消不必要的合并后再试" {
 		t.Errorf("problems: %q", got)

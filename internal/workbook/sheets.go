@@ -441,8 +441,8 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 
 // subHeader reports whether the row below a header row is a second header
 // row: a header cell is merged down over it, or a header cell merged across
-// columns has texts under it (“产值” over “本月 | 累计”). A row with numbers
-// in it is data, never a header.
+// columns has texts under two or more of them (“产值” over “本月 | 累计”).
+// A row with numbers in it is data, never a header.
 func (sc *sheetCtx) subHeader(top, next *rawRow) bool {
 	for j := range next.cells {
 		c := &next.cells[j]
@@ -464,10 +464,13 @@ func (sc *sheetCtx) subHeader(top, next *rawRow) bool {
 			return true
 		}
 		if m.c2 > m.c1 {
+			n := 0
 			i := sort.Search(len(next.cells), func(i int) bool { return next.cells[i].col >= m.c1 })
 			for ; i < len(next.cells) && next.cells[i].col <= m.c2; i++ {
 				if !next.cells[i].blank() {
-					return true
+					if n++; n == 2 {
+						return true
+					}
 				}
 			}
 		}
