@@ -15,12 +15,17 @@ import (
 	"briefing/internal/htmlwriter"
 	"briefing/internal/pdfwriter"
 	"briefing/internal/report"
+	"briefing/internal/textwriter"
 	"briefing/internal/typeset"
 	"briefing/internal/workbook"
 )
 
-// Formats the build can write, in the order they are written.
-var Formats = []string{"pdf", "html"}
+// Formats the build can write: the PDF, the HTML page, and the plain text
+// (one paragraph a line, as the PDF reads).
+var Formats = []string{"pdf", "html", "txt"}
+
+// DefaultFormats are written when none are asked for.
+var DefaultFormats = []string{"pdf", "html"}
 
 // Options say what to build.
 type Options struct {
@@ -108,7 +113,7 @@ func Render(o Options) (*Result, error) {
 	}
 	formats := o.Formats
 	if formats == nil {
-		formats = Formats
+		formats = DefaultFormats
 	}
 	var t Timings
 	start := time.Now()
@@ -156,6 +161,8 @@ func Render(o Options) (*Result, error) {
 		case "html":
 			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{Generator: producer})
 			lap(&t.HTML)
+		case "txt":
+			data = textwriter.Bytes(doc)
 		}
 		if err != nil {
 			return nil, err

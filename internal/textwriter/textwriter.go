@@ -1,0 +1,125 @@
+// Package textwriter renders a report as plain UTF-8 text, one paragraph a
+// line, in the order the PDF sets it: title, 主送机关, body (headings with
+// their 公文 numbers, run-in leads joined to their paragraphs), tables (one
+// row a line, cells separated by tabs), 附件说明, 发文机关 and 成文日期.
+//
+// It is the text a reader of the PDF sees, for diffing one month's report
+// against the last and for checking the PDF's text (typocheck --expected).
+package textwriter
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"briefing/internal/document"
+	"briefing/internal/mdext"
+)
+
+// Bytes renders doc into memory.
+func Bytes(doc *document.Document) []byte {
+	var b bytes.Buffer
+	_ = Write(&b, doc)
+	return b.Bytes()
+}
+
+// Write renders doc as plain text to w.
+func Write(w io.Writer, doc *document.Document) error {
+	t := &writer{doc: doc}
+	m := doc.Meta
+	t.line(m.Title)
+	if m.Addressee != "" {
+		t.line(m.Addressee + "：")
+	}
+	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		t.block(n)
+	}
+	for i, a := range m.Attachments {
+		switch {
+		case len(m.Attachments) == 1:
+			t.line("附件：" + a)
+		case i == 0:
+			t.line(fmt.Sprintf("附件：%d. %s", i+1, a))
+		default:
+			t.line(fmt.Sprintf("%d. %s", i+1, a))
+		}
+	}
+	t.line(m.Org)
+	t.line(m.Date)
+	_, err := w.Write(t.b.Bytes())
+	return err
+}
+
+type writer struct {
+	doc *document.Document
+	b   bytes.Buffer
+}
+
+func (t *writer) line(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	t.b.WriteString(s)
+	t.b.WriteByte('\n')
+}
+
+func (t *writer) inline(n ast.Node) string {
+	var b strings.Builder
+	for _, sp := range document.Spans(n, t.doc.Source) {
+		b.WriteString(strings.ReplaceAll(sp.Text, "\n", ""))
+	}
+	return b.String()
+}
+
+func (t *writer) block(n ast.Node) {
+	src := t.doc.Source
+	switch n := n.(type) {
+	case *ast.Heading:
+		if !mdext.IsRunIn(n) {
+			t.line(mdext.Number(n) + t.inline(n))
+		}
+	case *ast.Paragraph:
+		lead := ""
+		if h := mdext.RunInHeading(n); h != nil {
+			lead = mdext.Number(h) + t.inline(h)
+		}
+		t.line(lead + t.inline(n))
+	case *ast.TextBlock:
+		t.line(t.inline(n))
+	case *ast.List:
+		i := n.Start
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				if c == item.FirstChild() && n.IsOrdered() {
+					t.line(fmt.Sprintf("%d.%s", i, t.inline(c)))
+					continue
+				}
+				t.block(c)
+			}
+			i++
+		}
+	case *ast.Blockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			t.block(c)
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			t.line(string(seg.Value(src)))
+		}
+	case *east.Table:
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			var cells []string
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, t.inline(c))
+			}
+			t.line(strings.Join(cells, "\t"))
+		}
+	}
+}
