@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -295,4 +296,60 @@ func TestHeaderMergedAcross(t *testing.T) {
 	}
 	_, got := newXL(t).sheet("附表", []any{"名称", "投资"}, []any{"甲", 1, 2}).merge("附表", "B1", "C1").problems()
 	sameLines(t, got, []string{"figures.xlsx 附表!C2：这一列有内容，但表头（第 1 行）是空的：请补上列名，或删去这一列"})
+}
+
+// The example table of README.zh.md reads as the README says.
+func TestReadmeTable(t *testing.T) {
+	const s = "重点项目"
+	b := newXL(t).sheet(s,
+		[]any{"2022年重点项目进度表"},
+		[]any{"乡镇", "项目名称", "投资", nil, "进度（%）", "开工日期"},
+		[]any{nil, nil, "计划（亿元）", "完成（亿元）"},
+		[]any{"城关镇", "锂电产业园", 10, 2.5, 45, "2022-3-1"},
+		[]any{nil, "电子产业园", 8, 1.2, 50, "2022年4月8日"},
+		[]any{},
+		[]any{"河口镇", "食品园", 3, 0.5, "0.5%"},
+	).merge(s, "A1", "F1").
+		merge(s, "A2", "A3").merge(s, "B2", "B3").merge(s, "E2", "E3").merge(s, "F2", "F3").
+		merge(s, "C2", "D2").merge(s, "A4", "A5").open()
+	tb, _ := b.Table(s)
+	want := []string{"乡镇", "项目名称", "投资/计划（亿元）", "投资/完成（亿元）", "进度（%）", "开工日期"}
+	if strings.Join(tb.Columns, "|") != strings.Join(want, "|") || len(tb.Rows) != 3 {
+		t.Fatalf("columns %q, %d rows", tb.Columns, len(tb.Rows))
+	}
+	if v := mustGet(t, tb.Rows[1], "乡镇"); v.String() != "城关镇" {
+		t.Errorf("乡镇 of row 5: %q", v.String())
+	}
+	wantNumber(t, "进度 row 7", mustGet(t, tb.Rows[2], "进度"), "0.005", true, "0.5%")
+	wantNumber(t, "进度 row 4", mustGet(t, tb.Rows[0], "进度"), "0.45", true, "45%")
+	wantNumber(t, "完成 row 5", mustGet(t, tb.Rows[1], "投资/完成"), "1.2", false, "1.2")
+	if v := mustGet(t, tb.Rows[1], "开工日期"); v.String() != "2022年4月8日" {
+		t.Errorf("date %q", v.String())
+	}
+}
+
+// The example figures and report sheets of README.zh.md read as the README says.
+func TestReadmeSheets(t *testing.T) {
+	b := newXL(t).sheet(MetricsSheet,
+		metricsHeader,
+		[]any{"签约金额", 82.8, "亿元", 71.5, 65.2, 100, "1－11月累计"},
+		[]any{"上云企业数", 126, "家", 118, 95, 150, "截至报告期末"},
+		[]any{"规上工业增加值增速", 5.2, "%"},
+		[]any{"两节补贴标准", 60, "元/天·人"},
+	).sheet(InfoSheet,
+		[]any{"项目", "内容"},
+		[]any{"县名", "鹤岭"},
+		[]any{"报告期", "2022年1－11月"},
+		[]any{"发文机关", "鹤岭县工业和信息化局"},
+		[]any{"主送机关", "县人民政府"},
+		[]any{"成文日期", "2022年12月5日"},
+	).open()
+	wantNumber(t, "增速", metric(t, b, "规上工业增加值增速").Value, "0.052", true, "5.2%")
+	wantNumber(t, "目标", metric(t, b, "签约金额").Target, "100", false, "100")
+	if m := metric(t, b, "两节补贴标准"); m.Unit != "元/天·人" {
+		t.Errorf("unit %q", m.Unit)
+	}
+	if len(b.Info) != 5 || mustInfo(t, b, "成文日期").Kind != Date || mustInfo(t, b, "报告期").Kind != Text {
+		t.Errorf("info %+v", b.Info)
+	}
 }
