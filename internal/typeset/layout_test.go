@@ -124,9 +124,9 @@ func TestShiftedParagraphs(t *testing.T) {
 }
 
 // Random text from the marks and words of reports, in random paragraph
-// lengths with headings between them. Every layout must pass Check, but
-// for a page left a line short where no paragraph on it can gain or lose a
-// line (random paragraphs are short: about 1% of pages).
+// lengths with headings between them. Every layout must pass Check. (A
+// page left a line short is the last resort when no paragraph on it can
+// gain or lose a line; none is in 1000 such documents.)
 func TestRandomReports(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	short, pages := 0, 0
@@ -146,7 +146,7 @@ func TestRandomReports(t *testing.T) {
 			t.Fatalf("doc %d: text changed", doc)
 		}
 	}
-	if short*50 > pages {
+	if short > 0 {
 		t.Errorf("%d of %d pages short", short, pages)
 	}
 }

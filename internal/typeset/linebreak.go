@@ -5,11 +5,15 @@ import "math"
 // Costs of the line breaker, in arbitrary units. A line of exactly the
 // measure costs nothing. Squeezing punctuation is cheaper than pushing a
 // character to the next line (clreq: 先挤进，后推出), and a mark at the end
-// of a line is the first to lose its blank half (GB/T 15834 5.1.10).
+// of a line is the first to lose its blank half (GB/T 15834 5.1.10). A
+// line that is short pays for being short at all, so that a paragraph made
+// a line longer pushes characters down from a few lines, as clreq's
+// remedies do, rather than loosening every line a little.
 const (
 	costEndSqueeze = 2    // a line-end mark set half wide
 	costAdjSqueeze = 10   // per half em: one of two adjacent marks (。” ）、) set half wide
 	costMidSqueeze = 25   // per half em: another mark in the line set half wide
+	costPushLine   = 100  // per full line made short: push down from few lines, not all
 	costPush       = 60   // per em a full line is short, spread between its characters
 	costPush2      = 30   // per em², so that shortness is spread over several lines
 	costOrphan     = 5000 // 孤字: a last line with one character
@@ -162,7 +166,7 @@ func (b *breaker) lineCost(lo, hi, i, j int, e *lineEnd, m *measure, ragged, las
 	} else if !ragged {
 		d := -excess / m.em
 		if d > eps/m.em {
-			c += costPush*d + costPush2*d*d
+			c += costPushLine + costPush*d + costPush2*d*d
 		}
 		if d > maxLoose {
 			return c, tooLoose

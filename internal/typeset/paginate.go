@@ -7,14 +7,16 @@ package typeset
 // squeezing punctuation, one line longer by pushing characters down) and
 // placed in a few ways (where it falls; from the next page; with its last
 // two lines moved to the next page). The costs make the search prefer, in
-// this order: the best settings; a paragraph one line shorter or longer
-// (which keeps every page full); a page left short by a line; and last a
-// 孤行 or a heading left at the foot of a page.
+// this order: the best settings; paragraphs a line shorter or longer,
+// which keeps every page full (any such setting costs less than an empty
+// grid line: lines are at most 3 em short); a page left short by a line;
+// and last a 孤行, the closing block alone at the top of a page, or a
+// heading left at the foot of a page.
 const (
-	costEmptySlot = 1000 // per grid line a page is left short
-	costWidow     = 5000 // 孤行: a page starting with a paragraph's last line
-	costKeep      = 8000 // a heading parted from what follows it
-	costTop       = 6000 // the closing block alone at the top of a page
+	costEmptySlot = 5000  // per grid line a page is left short
+	costWidow     = 11000 // 孤行: a page starting with a paragraph's last line
+	costTop       = 12000 // the closing block alone at the top of a page
+	costKeep      = 14000 // a heading parted from what follows it
 )
 
 const (
