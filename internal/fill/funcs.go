@@ -51,12 +51,18 @@ func (f *Filler) funcMap() template.FuncMap {
 		"排名":   f.rank,
 
 		// 增减
-		"增减":   change,
-		"增减量":  changeAmount,
-		"同比":   func(name string, opts ...any) (Text, error) { return f.compare("同比", name, sideLastYear, false, opts) },
-		"环比":   func(name string, opts ...any) (Text, error) { return f.compare("环比", name, sidePrev, false, opts) },
-		"同比量":  func(name string, opts ...any) (Text, error) { return f.compare("同比量", name, sideLastYear, true, opts) },
-		"环比量":  func(name string, opts ...any) (Text, error) { return f.compare("环比量", name, sidePrev, true, opts) },
+		"增减":  change,
+		"增减量": changeAmount,
+		"同比": func(name string, opts ...any) (Text, error) {
+			return f.compare("同比", name, sideLastYear, false, opts)
+		},
+		"环比": func(name string, opts ...any) (Text, error) { return f.compare("环比", name, sidePrev, false, opts) },
+		"同比量": func(name string, opts ...any) (Text, error) {
+			return f.compare("同比量", name, sideLastYear, true, opts)
+		},
+		"环比量": func(name string, opts ...any) (Text, error) {
+			return f.compare("环比量", name, sidePrev, true, opts)
+		},
 		"增幅变化": f.rateShift,
 
 		// 名单
@@ -69,8 +75,12 @@ func (f *Filler) funcMap() template.FuncMap {
 		"平均": average,
 		"最大": func(x any, col ...any) (any, error) { return f.extreme("最大", x, col, 1) },
 		"最小": func(x any, col ...any) (any, error) { return f.extreme("最小", x, col, -1) },
-		"筛选": func(rows any, col string, want any) (Rows, error) { return f.filter("筛选", rows, col, want, opEqual) },
-		"包含": func(rows any, col string, want any) (Rows, error) { return f.filter("包含", rows, col, want, opContains) },
+		"筛选": func(rows any, col string, want any) (Rows, error) {
+			return f.filter("筛选", rows, col, want, opEqual)
+		},
+		"包含": func(rows any, col string, want any) (Rows, error) {
+			return f.filter("包含", rows, col, want, opContains)
+		},
 		"等于": func(args ...any) (any, error) { return f.compareOrFilter("等于", opEqual, args) },
 		"大于": func(args ...any) (any, error) { return f.compareOrFilter("大于", opGreater, args) },
 		"小于": func(args ...any) (any, error) { return f.compareOrFilter("小于", opLess, args) },
