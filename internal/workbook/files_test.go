@@ -292,3 +292,59 @@ func TestMergeBudget(t *testing.T) {
 		t.Errorf("problems: %q", got)
 	}
 }
+
+// Workbooks written by other programs: cells without addresses, prefixed
+// element names, rich and inline text with phonetic guides, escaped
+// control characters, booleans, cached errors, ISO dates, times, the 1904
+// date system; and a damaged sheet.
+func TestOtherWriters(t *testing.T) {
+	x := newXL(t).sheet("表", []any{"占位"})
+	hm, _ := x.f.NewStyle(&excelize.Style{NumFmt: 20})
+	ymd, _ := x.f.NewStyle(&excelize.Style{NumFmt: 14})
+	yes := true
+	if err := x.f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	sheetData := `<sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c t="inlineStr"><is><t>时间</t></is></c><c t="inlineStr"><is><t>逻辑</t></is></c>` +
+		`<c t="inlineStr"><is><r><t>富</t></r><r><t xml:space="preserve">文本 </t></r><rPh sb="0" eb="1"><t>フ</t></rPh></is></c>` +
+		`<c t="inlineStr"><is><t>ISO</t></is></c><c t="inlineStr"><is><t>日期</t></is></c></row>` +
+		`<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:c t="inlineStr"><x:is><x:t>a_x000D_b</x:t></x:is></x:c>` +
+		`<x:c s="` + strconv.Itoa(hm) + `"><x:v>0.5</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c>` +
+		`<x:c t="d"><x:v>2022-12-05T00:00:00Z</x:v></x:c><x:c s="` + strconv.Itoa(ymd) + `"><x:v>43438</x:v></x:c></x:row>` +
+		`<row><c t="inlineStr"><is><t>错误</t></is></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c></row>` +
+		`</sheetData>`
+	data := patch(t, x.bytes(), "xl/worksheets/sheet1.xml", `<sheetData>.*</sheetData>`, sheetData)
+	data = patch(t, data, "xl/sharedStrings.xml", `<sst[^>]*>.*</sst>`,
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>名称</t></si><si><r><t>富</t></r><r><t>文本</t></r><rPh><t>ふ</t></rPh></si></sst>`)
+	_, err := Read(bytes.NewReader(data), "other.xlsx")
+	sameLines(t, lines(t, err), []string{"other.xlsx 表!B3：公式结果是错误值 #DIV/0!，请先改正公式"})
+
+	data = patch(t, data, "xl/worksheets/sheet1.xml", `<row><c t="inlineStr"><is><t>错误</t>.*?</row>`, "")
+	b, err := Read(bytes.NewReader(data), "other.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, _ := b.Table("表")
+	if strings.Join(tb.Columns, "|") != "名称|时间|逻辑|富文本|ISO|日期" || len(tb.Rows) != 1 {
+		t.Fatalf("columns %q rows %d", tb.Columns, len(tb.Rows))
+	}
+	r := tb.Rows[0]
+	for col, want := range map[string]string{"名称": "a\rb", "时间": "12:00", "逻辑": "TRUE", "富文本": "富文本", "ISO": "2022年12月5日", "日期": "2022年12月5日"} {
+		if v := mustGet(t, r, col); v.String() != want {
+			t.Errorf("%s: %q, want %q", col, v.String(), want)
+		}
+	}
+	if v := mustGet(t, r, "日期"); v.Kind != Date || v.Date.Year() != 2022 {
+		t.Errorf("1904 date: %+v", v)
+	}
+
+	damaged := patch(t, data, "xl/worksheets/sheet1.xml", `</sheetData>`, `</sheetData`)
+	_, err = Read(bytes.NewReader(damaged), "other.xlsx")
+	if got := lines(t, err); len(got) != 1 || !strings.HasPrefix(got[0], "other.xlsx 工作表“表”：工作表已损坏，无法读取（第 ") {
+		t.Errorf("damaged sheet: %q", got)
+	}
+	bad := patch(t, data, "xl/worksheets/sheet1.xml", `<c r="A1" t="s"><v>0</v></c>`, `<c r="A1" t="s"><v>7</v></c>`)
+	_, err = Read(bytes.NewReader(bad), "other.xlsx")
+	sameLines(t, lines(t, err), []string{"other.xlsx 工作表“表”：工作表已损坏，无法读取（文字索引 \"7\" 无效），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"})
+}
