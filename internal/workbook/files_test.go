@@ -346,5 +346,5 @@ func TestOtherWriters(t *testing.T) {
 	}
 	bad := patch(t, data, "xl/worksheets/sheet1.xml", `<c r="A1" t="s"><v>0</v></c>`, `<c r="A1" t="s"><v>7</v></c>`)
 	_, err = Read(bytes.NewReader(bad), "other.xlsx")
-	sameLines(t, lines(t, err), []string{"other.xlsx 工作表“表”：工作表已损坏，无法读取（文字索引 \"7\" 无效），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"})
+	sameLines(t, lines(t, err), []string{"other.xlsx 工作表“表”：工作表已损坏，无法读取（文字索引“7”无效），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"})
 }

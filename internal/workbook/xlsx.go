@@ -240,7 +240,7 @@ func relType(uri string) string {
 func (x *xlsxReader) open(name string) (io.ReadCloser, error) {
 	f, ok := x.parts[partKey(name)]
 	if !ok {
-		return nil, partErrorf("缺少 %s", name)
+		return nil, partErrorf("缺少部件%s", quote(name))
 	}
 	if f.UncompressedSize64 > uint64(x.opt.unzipSize) {
 		return nil, errUnzipLimit
@@ -432,7 +432,7 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 				n := rowNum + 1
 				if s, ok := attr(el, "r"); ok {
 					if n, err = strconv.Atoi(strings.TrimSpace(s)); err != nil {
-						return partErrorf("行号 %q 无效", s)
+						return partErrorf("行号%s无效", quote(s))
 					}
 				}
 				if n < 1 || n > maxRows {
@@ -460,10 +460,10 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 					case "r":
 						cc, rr, ok := parseCellName(a.Value)
 						if !ok {
-							return partErrorf("单元格地址 %q 无效", a.Value)
+							return partErrorf("单元格地址%s无效", quote(a.Value))
 						}
 						if rr != row.num {
-							return partErrorf("单元格 %s 不在第 %d 行", a.Value, row.num)
+							return partErrorf("单元格%s不在第 %d 行", quote(a.Value), row.num)
 						}
 						col = cc
 					case "s":
@@ -565,7 +565,7 @@ func (x *xlsxReader) finishCell(c *rawCell, t string, hasV bool, v, inline strin
 		}
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(x.sst) {
-			return partErrorf("文字索引 %q 无效", v)
+			return partErrorf("文字索引%s无效", quote(v))
 		}
 		c.kind, c.text = rawText, x.sst[i]
 	case "inlineStr":
