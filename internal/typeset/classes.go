@@ -137,7 +137,7 @@ func class(r rune) uint16 {
 // reaches, so that text nothing else can break (a 60-letter word, a number
 // longer than a line) still gets set.
 const (
-	penNumberUnit = 15    // 82.8|亿元: allowed, but a pity
+	penNumberUnit = 60    // 82.8|亿元: allowed, but a pity
 	penLatinWord  = 2e4   // inside a Latin word: soft violation
 	penUAX        = 5e4   // other breaks UAX #14 forbids
 	penForbidden  = 1e5   // kinsoku, inside ——, ……, or a number
