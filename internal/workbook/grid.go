@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"time"
@@ -440,10 +441,9 @@ func (sc *sheetCtx) textCell(c *rawCell, ref Ref, u unitRule, needNumber bool) (
 
 // timeText writes the time of day of an Excel serial number: 8:30, 8:30:15.
 func timeText(num decimal.Decimal, seconds bool) string {
-	f := num.InexactFloat64()
-	f -= float64(int64(f))
-	if f < 0 {
-		f += 1
+	f := math.Mod(num.InexactFloat64(), 1) // the time of day; the days before it do not show
+	if f < 0 || math.IsNaN(f) {
+		f = 0
 	}
 	total := int64(f*86400 + 0.5)
 	h, m, s := total/3600%24, total/60%60, total%60
