@@ -59,11 +59,19 @@ type bodyLine struct {
 
 // Check verifies d against the GB/T 9704 grid and the Chinese
 // line-breaking rules at clreq's strict level: the properties that
-// /work/shared/tools/typocheck.py measures on the PDF. Body lines are the
-// lines mostly in the most common size of ideographs, as there; page
-// numbers are Page.Folio. Table cells, which typocheck merges into one
-// line per baseline, are checked cell by cell for the start and end of
-// their lines only. It returns nothing for a good document.
+// /work/shared/tools/typocheck.py measures on the PDF. It returns nothing
+// for a good document.
+//
+// Body lines are the lines mostly in the body size, as typocheck finds
+// them; page numbers are Page.Folio; table cells, which typocheck merges
+// into one line per baseline, are checked cell by cell (line start and
+// end, numbers, and the grid when in body size). The rules: page-size,
+// margin (glyphs outside the 版心), grid, order (glyphs of a line not in
+// increasing x), missing-glyph, lines-per-page (every page but the last
+// that holds only body text and was not ended by a KindPageBreak),
+// chars-per-line (the usual 字 of full lines), flush-right and
+// flush-left (full lines, 0.05 pt), line-start, line-end, split-dash,
+// split-ellipsis, split-number, orphan (孤字), widow (孤行) and folio.
 func Check(d *Document) []Violation {
 	var out []Violation
 	add := func(page, line int, rule, format string, a ...any) {
@@ -262,9 +270,16 @@ func Check(d *Document) []Violation {
 			if ls[li].Kind != KindTable {
 				continue
 			}
-			t := runes(ink(ls[li].Glyphs))
+			gs := ink(ls[li].Glyphs)
+			t := runes(gs)
 			if len(t) == 0 {
 				continue
+			}
+			if abs(gs[0].Style.Size-g.BodySize) <= 0.75 { // typocheck sees these rows as body lines
+				k := (ls[li].Baseline - g.Baseline(0)) / pitch
+				if r := (k - math.Round(k)) * pitch; abs(r) > tolGrid {
+					add(pi+1, li+1, "grid", "table text in body size %.2f pt off the grid (%s)", r, short(t))
+				}
 			}
 			if li > 0 && ls[li-1].Kind == KindTable && !ls[li-1].Final {
 				prev := runes(ink(ls[li-1].Glyphs))
