@@ -353,3 +353,20 @@ func TestReadmeSheets(t *testing.T) {
 		t.Errorf("info %+v", b.Info)
 	}
 }
+
+// A note beside the title (“单位：亿元”) does not make the title row a header.
+func TestTitleWithNote(t *testing.T) {
+	b := newXL(t).sheet("重点企业",
+		[]any{"2022年重点企业名单"},
+		[]any{"填报单位：县工信局", nil, nil, "单位：亿元"},
+		[]any{"企业名称", "产业链", "类别", "产值"},
+		[]any{"华晟电子", "电子信息", "企业", 3.6},
+	).open()
+	tb, _ := b.Table("重点企业")
+	if strings.Join(tb.Columns, "|") != "企业名称|产业链|类别|产值" || len(tb.Rows) != 1 {
+		t.Fatalf("columns %q, %d rows", tb.Columns, len(tb.Rows))
+	}
+	if tb.Title != "2022年重点企业名单\n填报单位：县工信局\n单位：亿元" {
+		t.Errorf("title %q", tb.Title)
+	}
+}

@@ -169,7 +169,7 @@ var (
 func englishWord(msg string) string {
 	for _, w := range latinWord.FindAllString(quoted.ReplaceAllString(msg, ""), -1) {
 		switch w {
-		case "Excel", "OpenDocument", "Word", "Unicode":
+		case "Excel", "OpenDocument", "Word", "Office", "HTML": // names, as the clerk sees them in menus
 		default:
 			if w[0] != '#' && w[0] != '.' { // error values, file extensions
 				return w

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -105,7 +106,6 @@ func (b *builder) readMetrics(sc *sheetCtx) {
 	g := sc.g
 	hi := -1
 	var cols [nFields]int
-	var headerRefs [nFields]Ref
 	for i, seen := 0, 0; i < len(g.rows) && seen < 20 && hi < 0; i++ {
 		r := &g.rows[i]
 		if r.count() == 0 {
@@ -138,7 +138,6 @@ func (b *builder) readMetrics(sc *sheetCtx) {
 			b.ps.add(sc.at(c.col, header.num), "表头里有两列都是%s（另一列在 %s），请删去或改名一列",
 				quote(metricHeaders[f][0]), cellName(cols[f], header.num))
 		}
-		headerRefs[f] = sc.at(c.col, header.num)
 	}
 	if cols[fUnit] == 0 {
 		b.ps.add(sc.ref, "表头（第 %d 行）缺少“单位”列；没有单位的指标，单位格留空即可", header.num)
@@ -295,8 +294,8 @@ func (b *builder) readInfo(sc *sheetCtx) {
 // maxTitleRows is how many rows above a table's header may be titles.
 const maxTitleRows = 10
 
-// readTable reads a sheet as a table: title rows (one filled cell each)
-// are skipped, the next row is the header (two rows when header cells are
+// readTable reads a sheet as a table: title rows (one filled cell each,
+// besides notes like “单位：亿元”) are skipped, the next row is the header (two rows when header cells are
 // merged over the row below), each following row that is not empty and
 // does not repeat the header is a record. It returns nil for an empty sheet.
 func (b *builder) readTable(sc *sheetCtx, name string) *Table {
@@ -313,7 +312,7 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 	t := &Table{Name: name, Ref: sc.ref}
 	k := 0
 	for j := 0; j < len(filled) && j < maxTitleRows; j++ {
-		if g.rows[filled[j]].count() >= 2 {
+		if sc.headerLike(&g.rows[filled[j]]) {
 			k = j
 			break
 		}
@@ -437,6 +436,26 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// noteCell matches the notes above a table that are not column headers:
+// 单位：亿元, 填报单位：县统计局, 填报日期：2022年12月5日.
+var noteCell = regexp.MustCompile(`^(填报|制表|编制)?单位\s*[:：]|^(填报|制表|统计|截止|截至)?(日期|时间)\s*[:：]`)
+
+// headerLike reports whether a row can be a table's header: two or more
+// filled cells that are not notes. The rows above the header are its title.
+func (sc *sheetCtx) headerLike(r *rawRow) bool {
+	n := 0
+	for j := range r.cells {
+		c := &r.cells[j]
+		if c.blank() || noteCell.MatchString(sc.display(c)) {
+			continue
+		}
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // subHeader reports whether the row below a header row is a second header
