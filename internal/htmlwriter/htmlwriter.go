@@ -1,35 +1,128 @@
-// Package htmlwriter renders a report as one self-contained HTML page: styles
-// inline, nothing fetched from anywhere, no script. It walks the same
-// document as the PDF writer, with the same 公文 numbering and run-in
-// headings; on a desktop the page is an A4 sheet, on a phone the text
-// reflows, and printed it follows the GB/T 9704 layout.
+// Package htmlwriter renders a report as one self-contained HTML page that
+// reads well on a phone and prints like the PDF.
 //
-// Every text is escaped. Raw HTML in a template is shown as text, never
-// passed through, and links keep their href only when it is http, https or
-// mailto.
+// It walks the same document as the PDF writer (the goldmark AST parsed
+// once by package report), with the same 公文 numbering (mdext.Number) and
+// run-in headings (mdext.RunInHeading): title, 主送机关, body, tables,
+// 附件说明 and the closing block (发文机关署名, 成文日期).
+//
+// The page is self-contained: its one style sheet is inline, images are data:
+// URLs, there is no script, and a Content-Security-Policy forbids fetching
+// anything, from anywhere — only the page's own style sheet (by its hash)
+// and data: images are allowed. Fonts are CSS stacks that reach the fonts of
+// a Chinese office PC (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312 …) before
+// the generic families; no font is embedded or downloaded.
+//
+// On a desktop the page is an A4 sheet on the GB/T 9704 grid (22 lines of
+// 28 characters); under 640 px the text reflows at a reading size, and only
+// a wide table scrolls, inside its own box. Printed (@page A4), the text
+// falls on the PDF's grid: the characters of the first and last line touch
+// the 版心 (37 mm from the top, 28 mm from the left, 156 × 225 mm), 16 pt
+// with the PDF's line pitch, 28 characters a line, 22 lines a page, page
+// numbers “— 1 —” as GB/T 9704 places them.
+//
+// Markup: the title is <h1>; headings of the four 公文 levels are <h2> (一、),
+// <h3> (（一）), <h4> (1.) and <h5> (（1）), a body “#” heading is <h1> and
+// “######” <h6>. A run-in heading (“（一）提高思想认识，高位推动落实。积极……”)
+// stays inside its paragraph, as a <span role="heading" aria-level="3">:
+// assistive technology lists it among the headings, and on the page it is
+// the paragraph's lead, in the heading's font. Tables have <th scope="col">
+// header cells, and <th scope="row"> for a first column of labels.
+//
+// Safety: every text is escaped. Raw HTML in a template is shown as text,
+// as the PDF shows it, unless Options.AllowRawHTML is set; even then it
+// passes through an allow-list (no script, no event handler, no style, links
+// only to http, https and mailto, images only as data: URLs). Values from a
+// workbook are escaped by package fill before the Markdown is parsed, so they
+// never become markup.
 package htmlwriter
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"briefing/internal/document"
 	"briefing/internal/mdext"
+	"briefing/internal/typeset"
 )
 
 //go:embed style.css
 var style string
 
+// styleHash is the CSP source of the style sheet: the page allows that one
+// <style> element and no other style, inline or not.
+var styleHash = func() string {
+	sum := sha256.Sum256([]byte(style))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+// ContentSecurityPolicy is the policy every page carries in a <meta>
+// element: nothing may be fetched or run; only the page's own style sheet
+// and data: images are allowed.
+var ContentSecurityPolicy = "default-src 'none'; style-src " + styleHash + "; img-src data:; base-uri 'none'; form-action 'none'"
+
 // Options configure the page.
 type Options struct {
-	Generator string // e.g. “briefing 0.1”, written into <meta name="generator">
+	// Generator is written into <meta name="generator">, e.g. “briefing 0.1”.
+	Generator string
+
+	// AllowRawHTML passes raw HTML in the templates (an HTML block, or a
+	// tag such as <sup> inside a paragraph) into the page, through an
+	// allow-list of elements and attributes: formatting and structure
+	// only, no script, event handler, style, form or frame; links only to
+	// http, https and mailto; images only as data: URLs. What the list
+	// refuses is dropped. It is off by default: raw HTML then shows as
+	// text, as in the PDF. Package report does not set it; a report that
+	// wants it needs an option there (the PDF still shows raw HTML as text).
+	AllowRawHTML bool
+
+	// Image returns the bytes of an image that the Markdown names by a path
+	// (![说明](图1.png)); the page inlines it as a data: URL. A PNG, JPEG,
+	// GIF, WebP or SVG file is accepted; an error stops the page. When
+	// Image is nil, only images written as data: URLs are shown. An image
+	// that is not shown — a URL such as https://…, which is never fetched —
+	// shows its description, as the PDF does.
+	Image func(dest string) ([]byte, error)
+
+	// TitleLines is the title as the PDF breaks it into lines (see
+	// TitleLines). Given, the page breaks the title at the same places on
+	// a desktop and in print; on a phone it reflows. Without it, or when
+	// the lines do not spell the title, the browser balances the lines.
+	TitleLines []string
+}
+
+// TitleLines returns the lines of the title in a PDF layout, for
+// Options.TitleLines: build.Render could pass
+// htmlwriter.TitleLines(res.Layout) when it renders both formats.
+func TitleLines(layout *typeset.Document) []string {
+	if layout == nil {
+		return nil
+	}
+	var lines []string
+	for _, p := range layout.Pages {
+		for _, l := range p.Lines {
+			if l.Kind != typeset.KindTitle {
+				continue
+			}
+			var b strings.Builder
+			for _, g := range l.Glyphs {
+				b.WriteRune(g.R)
+			}
+			lines = append(lines, b.String())
+		}
+	}
+	return lines
 }
 
 // Bytes renders doc into memory.
@@ -43,76 +136,150 @@ func Bytes(doc *document.Document, opts Options) ([]byte, error) {
 
 // Write renders doc as an HTML page to w.
 func Write(w io.Writer, doc *document.Document, opts Options) error {
+	if doc == nil {
+		return fmt.Errorf("htmlwriter: no document")
+	}
 	if opts.Generator == "" {
 		opts.Generator = "briefing"
 	}
-	r := &writer{doc: doc}
+	r := &writer{doc: doc, opts: opts}
 	m := doc.Meta
 	r.s("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
 	r.s("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	r.s("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
-	r.f("<title>%s</title>\n", esc(m.Title))
+	r.f("<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", ContentSecurityPolicy)
+	r.s("<meta name=\"referrer\" content=\"no-referrer\">\n")
+	r.s("<meta name=\"color-scheme\" content=\"light\">\n")
+	title := m.Title
+	if title == "" {
+		title = doc.Name
+	}
+	r.f("<title>%s</title>\n", esc(title))
 	if m.Org != "" {
 		r.f("<meta name=\"author\" content=\"%s\">\n", esc(m.Org))
 	}
+	if m.Subject != "" {
+		r.f("<meta name=\"description\" content=\"%s\">\n", esc(m.Subject))
+	}
 	r.f("<meta name=\"generator\" content=\"%s\">\n", esc(opts.Generator))
-	r.s("<style>\n" + style + "</style>\n</head>\n<body>\n<article class=\"sheet\">\n")
+	r.s("<style>" + style + "</style>\n</head>\n<body>\n<main class=\"sheet\">\n")
 	if m.Title != "" {
-		r.f("<h1 class=\"title\">%s</h1>\n", esc(m.Title))
+		r.title(m.Title, opts.TitleLines)
 	}
 	if m.Addressee != "" {
 		r.f("<p class=\"addressee\">%s：</p>\n", esc(m.Addressee))
 	}
-	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
-		r.block(n)
-	}
-	if len(m.Attachments) > 0 {
-		r.s("<div class=\"attachments\">\n")
-		for i, a := range m.Attachments {
-			label := "附件："
-			if i > 0 {
-				label = "<span style=\"visibility:hidden\">附件：</span>"
-			}
-			num := ""
-			if len(m.Attachments) > 1 {
-				num = fmt.Sprintf("%d. ", i+1)
-			}
-			r.f("<p><span class=\"label\">%s%s</span><span>%s</span></p>\n", label, num, esc(a))
+	if doc.Root != nil {
+		for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+			r.block(n)
 		}
-		r.s("</div>\n")
 	}
+	r.attachments(m.Attachments)
 	if m.Org != "" || m.Date != "" {
-		r.s("<div class=\"closing\"><div class=\"block\">\n")
+		r.s("<footer class=\"closing\"><div class=\"block\">\n")
 		if m.Org != "" {
 			r.f("<p class=\"org\">%s</p>\n", esc(m.Org))
 		}
 		if m.Date != "" {
-			r.f("<p class=\"date\">%s</p>\n", esc(m.Date))
+			if !m.Time.IsZero() {
+				r.f("<p class=\"date\"><time datetime=\"%s\">%s</time></p>\n", m.Time.Format("2006-01-02"), esc(m.Date))
+			} else {
+				r.f("<p class=\"date\">%s</p>\n", esc(m.Date))
+			}
 		}
-		r.s("</div></div>\n")
+		r.s("</div></footer>\n")
 	}
-	r.s("</article>\n</body>\n</html>\n")
+	r.s("</main>\n</body>\n</html>\n")
+	if r.err != nil {
+		return r.err
+	}
 	_, err := w.Write(r.b.Bytes())
 	return err
 }
 
 type writer struct {
-	doc *document.Document
-	b   bytes.Buffer
+	doc    *document.Document
+	opts   Options
+	b      bytes.Buffer
+	err    error
+	prefix string // a list item's number, for the next block to open with
+	tables int
 }
 
 func (r *writer) s(s string)                { r.b.WriteString(s) }
 func (r *writer) f(format string, a ...any) { fmt.Fprintf(&r.b, format, a...) }
 
+func (r *writer) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
 func esc(s string) string { return html.EscapeString(s) }
 
-// tag is the HTML heading element of a 公文 level: the title is <h1>,
-// 一、 <h2>, （一） <h3>, 1. <h4>, （1） <h5>; unnumbered headings are <h6>.
-func tag(level int) string {
-	if level < 1 || level > 4 {
-		return "h6"
+// title writes the title, broken where the PDF breaks it when lines
+// spell it: each line a span that does not wrap on a desktop or in print,
+// with a break opportunity between them.
+func (r *writer) title(title string, lines []string) {
+	if len(lines) < 2 || squeezeSpace(strings.Join(lines, "")) != squeezeSpace(title) {
+		r.f("<h1 class=\"title\">%s</h1>\n", esc(title))
+		return
 	}
-	return fmt.Sprintf("h%d", level+1)
+	r.s("<h1 class=\"title\">")
+	rest := title
+	for i, l := range lines {
+		// Take the line's characters from the title, so that the
+		// spaces of the title are kept.
+		n := 0
+		want := len([]rune(squeezeSpace(l)))
+		end := len(rest)
+		for j, c := range rest {
+			if n == want {
+				end = j
+				break
+			}
+			if !unicode.IsSpace(c) {
+				n++
+			}
+		}
+		if i == len(lines)-1 {
+			end = len(rest)
+		}
+		if i > 0 {
+			r.s("<wbr>")
+		}
+		r.f("<span class=\"tl\">%s</span>", esc(rest[:end]))
+		rest = rest[end:]
+	}
+	r.s("</h1>\n")
+}
+
+func squeezeSpace(s string) string {
+	return strings.Map(func(c rune) rune {
+		if unicode.IsSpace(c) {
+			return -1
+		}
+		return c
+	}, s)
+}
+
+// headingTag is the element of a heading: the title is <h1>, 一、 <h2>,
+// （一） <h3>, 1. <h4>, （1） <h5>; a body “#” heading (an annex's title) is
+// <h1> and “######” <h6>.
+func headingTag(h *ast.Heading) int {
+	if l := mdext.Level(h); l > 0 {
+		return l + 1
+	}
+	if h.Level == 1 {
+		return 1
+	}
+	return 6
+}
+
+// takePrefix returns the pending list number, escaped, and clears it.
+func (r *writer) takePrefix() string {
+	p := r.prefix
+	r.prefix = ""
+	return esc(p)
 }
 
 func (r *writer) block(n ast.Node) {
@@ -122,39 +289,54 @@ func (r *writer) block(n ast.Node) {
 			return // rendered as the lead of its paragraph
 		}
 		level := mdext.Level(n)
-		t := tag(level)
-		class := ""
+		t := headingTag(n)
+		class := fmt.Sprintf(" class=\"l%d\"", level)
 		if level == 0 {
-			class = ` class="center"`
+			class = " class=\"center\""
 		}
-		r.f("<%s%s>%s", t, class, esc(mdext.Number(n)))
+		r.f("<h%d%s>%s%s", t, class, r.takePrefix(), esc(mdext.Number(n)))
 		r.inline(n)
-		r.f("</%s>\n", t)
+		r.f("</h%d>\n", t)
 	case *ast.Paragraph:
-		r.s("<p>")
-		if h := mdext.RunInHeading(n); h != nil {
+		if img := figure(n, r.doc.Source); img != nil {
+			if src, ok := r.imageSource(img); ok {
+				r.s("<p class=\"figure\">" + r.takePrefix())
+				r.image(img, src)
+				r.s("</p>\n")
+				return
+			}
+		}
+		h := mdext.RunInHeading(n)
+		if h == nil && !hasContent(n, r.doc.Source) && r.prefix == "" {
+			return // the PDF sets nothing for it either
+		}
+		r.s("<p>" + r.takePrefix())
+		if h != nil {
 			level := mdext.Level(h)
-			r.f("<span class=\"lead l%d\" role=\"heading\" aria-level=\"%d\">%s", level, level+1, esc(mdext.Number(h)))
+			r.f("<span class=\"lead l%d\" role=\"heading\" aria-level=\"%d\">%s", level, headingTag(h), esc(mdext.Number(h)))
 			r.inline(h)
 			r.s("</span>")
 		}
 		r.inline(n)
 		r.s("</p>\n")
 	case *ast.TextBlock:
-		r.s("<p>")
+		if !hasContent(n, r.doc.Source) && r.prefix == "" {
+			return
+		}
+		r.s("<p>" + r.takePrefix())
 		r.inline(n)
 		r.s("</p>\n")
 	case *ast.List:
 		i := n.Start
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			if n.IsOrdered() {
+				r.prefix = strconv.Itoa(i) + "."
+			}
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-				if c == item.FirstChild() && n.IsOrdered() {
-					r.f("<p>%d.", i)
-					r.inline(c)
-					r.s("</p>\n")
-					continue
-				}
 				r.block(c)
+			}
+			if r.prefix != "" { // an item with nothing to set: the PDF drops its number too
+				r.prefix = ""
 			}
 			i++
 		}
@@ -162,47 +344,84 @@ func (r *writer) block(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			r.block(c)
 		}
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-		lines := n.Lines()
-		var b strings.Builder
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			b.Write(seg.Value(r.doc.Source))
+	case *ast.HTMLBlock:
+		if r.opts.AllowRawHTML {
+			r.prefix = ""
+			r.s(sanitizeBlock(literal(n, r.doc.Source)))
+			return
 		}
-		if text := strings.TrimRight(b.String(), "\r\n"); strings.TrimSpace(text) != "" {
-			r.f("<p class=\"literal\">%s</p>\n", esc(text))
-		}
+		r.literal(n)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		r.literal(n)
 	case *east.Table:
+		r.prefix = ""
 		r.table(n)
 	case *ast.ThematicBreak:
+		r.prefix = ""
 		r.s("<hr class=\"page-break\">\n")
 	}
 }
 
-func (r *writer) inline(n ast.Node) {
-	for _, sp := range document.Spans(n, r.doc.Source) {
-		text := esc(sp.Text)
-		text = strings.ReplaceAll(text, "\n", "<br>")
-		if sp.Code {
-			text = "<code>" + text + "</code>"
+// literal writes the lines of a code or HTML block as text, one paragraph a
+// line, as the PDF sets them.
+func (r *writer) literal(n ast.Node) {
+	for _, line := range strings.Split(literal(n, r.doc.Source), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
 		}
-		if sp.Emph {
-			text = "<em>" + text + "</em>"
-		}
-		if sp.Strong {
-			text = "<strong>" + text + "</strong>"
-		}
-		if sp.Link != "" && safeURL(sp.Link) {
-			text = fmt.Sprintf("<a href=\"%s\">%s</a>", esc(sp.Link), text)
-		}
-		r.s(text)
+		r.f("<p class=\"literal\">%s%s</p>\n", r.takePrefix(), esc(line))
 	}
 }
 
-// safeURL reports whether a link destination may become an href.
-func safeURL(u string) bool {
-	l := strings.ToLower(strings.TrimSpace(u))
-	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "mailto:")
+func literal(n ast.Node, source []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(source))
+	}
+	if hb, ok := n.(*ast.HTMLBlock); ok && hb.HasClosure() {
+		b.Write(hb.ClosureLine.Value(source))
+	}
+	return b.String()
+}
+
+// hasContent reports whether a paragraph has anything to show: the PDF
+// sets a paragraph when it has text other than line breaks.
+func hasContent(n ast.Node, source []byte) bool {
+	for _, sp := range document.Spans(n, source) {
+		if strings.ReplaceAll(sp.Text, "\n", "") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// attachments writes 附件说明 (GB/T 9704 §7.3.4): “附件：1. 名称”, the
+// numbers under each other, runover lines aligned with the name; no number
+// for a single attachment; no punctuation after a name.
+func (r *writer) attachments(list []string) {
+	var names []string
+	for _, a := range list {
+		a = strings.TrimRight(strings.TrimSpace(a), "，。；、：,.;: ")
+		if a != "" {
+			names = append(names, a)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	r.s("<div class=\"attachments\"><span class=\"label\">附件：</span>")
+	if len(names) == 1 {
+		r.f("<span class=\"name\">%s</span></div>\n", esc(names[0]))
+		return
+	}
+	r.s("<ol>\n")
+	for i, a := range names {
+		r.f("<li><span class=\"n\">%d.&#32;</span><span class=\"name\">%s</span></li>\n", i+1, esc(a))
+	}
+	r.s("</ol></div>\n")
 }
 
 func (r *writer) table(t *east.Table) {
@@ -219,7 +438,10 @@ func (r *writer) table(t *east.Table) {
 		}
 		return ""
 	}
-	r.s("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"><table>\n")
+	// A first column of text labels its rows.
+	rowHeads := len(aligns) > 1 && aligns[0] != east.AlignRight
+	r.tables++
+	r.f("<div class=\"table-wrap\" role=\"region\" aria-label=\"表格%d\" tabindex=\"0\"><table>\n", r.tables)
 	inBody := false
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		head := document.IsHeaderRow(row)
@@ -232,11 +454,16 @@ func (r *writer) table(t *east.Table) {
 		r.s("<tr>")
 		i := 0
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			if head {
+			switch {
+			case head:
 				r.f("<th scope=\"col\"%s>", class(i))
 				r.inline(c)
 				r.s("</th>")
-			} else {
+			case i == 0 && rowHeads:
+				r.f("<th scope=\"row\"%s>", class(i))
+				r.inline(c)
+				r.s("</th>")
+			default:
 				r.f("<td%s>", class(i))
 				r.inline(c)
 				r.s("</td>")

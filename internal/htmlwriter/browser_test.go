@@ -1,0 +1,558 @@
+package htmlwriter_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	bundled "briefing/fonts"
+	"briefing/internal/document"
+	"briefing/internal/htmlwriter"
+)
+
+// The browser test drives headless Chromium (Debian's package chromium) on
+// the pages, on a phone and on a desktop, and prints them. It skips when no
+// Chromium is installed; BRIEFING_CHROMIUM names one elsewhere. Screenshots
+// and the printed PDFs go to $BRIEFING_SCREENSHOTS, or to the test's
+// artifact directory (kept with go test -artifacts).
+
+// chromium returns the browser to drive, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("BRIEFING_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("Chromium is not installed: the browser test needs it (Debian: apt-get install -y chromium; or set BRIEFING_CHROMIUM)")
+	return ""
+}
+
+// outDir is where screenshots and printed PDFs go.
+func outDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("BRIEFING_SCREENSHOTS")
+	if dir == "" {
+		dir = t.ArtifactDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+type browser struct {
+	ctx   context.Context
+	pages string // directory of the pages loaded
+}
+
+// newBrowser starts Chromium with a fresh profile, no network of its own,
+// and the bundled fonts available besides the system's, so that a machine
+// without Chinese fonts renders the pages as a Chinese office PC would
+// substitute them.
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	exe := chromium(t)
+	work, err := os.MkdirTemp("", "briefing-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(work) })
+	fontDir := filepath.Join(work, "fonts")
+	pages := filepath.Join(work, "pages")
+	for _, d := range []string{fontDir, pages} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range bundled.Files() {
+		if err := os.WriteFile(filepath.Join(fontDir, name), bundled.Bytes(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conf := filepath.Join(work, "fonts.conf")
+	err = os.WriteFile(conf, []byte(`<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>`+fontDir+`</dir>
+  <cachedir>`+filepath.Join(work, "fontcache")+`</cachedir>
+</fontconfig>
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.UserDataDir(filepath.Join(work, "profile")),
+		chromedp.Env("FONTCONFIG_FILE="+conf),
+	)
+	t.Cleanup(cancel)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	t.Cleanup(cancelCtx)
+	start, cancelStart := context.WithTimeout(ctx, time.Minute)
+	defer cancelStart()
+	_ = start
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	return &browser{ctx: ctx, pages: pages}
+}
+
+// events records what a tab does: requests, console messages, exceptions
+// and browser log entries.
+type events struct {
+	mu       sync.Mutex
+	requests []string
+	console  []string
+}
+
+func (e *events) listen(ev any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		e.requests = append(e.requests, ev.Request.URL)
+	case *runtime.EventConsoleAPICalled:
+		var args []string
+		for _, a := range ev.Args {
+			args = append(args, string(a.Value))
+		}
+		e.console = append(e.console, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+	case *runtime.EventExceptionThrown:
+		e.console = append(e.console, "exception: "+ev.ExceptionDetails.Text)
+	case *log.EventEntryAdded:
+		e.console = append(e.console, fmt.Sprintf("%s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+	}
+}
+
+// tab is one page loaded in its own tab.
+type tab struct {
+	ctx    context.Context
+	url    string
+	events *events
+}
+
+// open loads page, saved as name.html, in a new tab with a viewport of
+// width × height CSS pixels (a phone's when mobile).
+func (b *browser) open(t *testing.T, name string, doc []byte, width, height int64, mobile bool) *tab {
+	t.Helper()
+	return b.openCSP(t, name, doc, width, height, mobile, false)
+}
+
+// openCSP is open, with the page's Content-Security-Policy ignored when
+// bypass is set: then only the escaping stands between a value and a
+// script.
+func (b *browser) openCSP(t *testing.T, name string, doc []byte, width, height int64, mobile, bypass bool) *tab {
+	t.Helper()
+	path := filepath.Join(b.pages, name+".html")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ev := &events{}
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithListener(ev.listen))
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancelTimeout)
+	u := (&url.URL{Scheme: "file", Path: path}).String()
+	var opts []chromedp.EmulateViewportOption
+	if mobile {
+		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
+	}
+	bypassCSP := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdppage.SetBypassCSP, cdppage.SetBypassCSPParams{Enabled: bypass})
+		return err
+	})
+	if err := chromedp.Do(ctx,
+		bypassCSP,
+		chromedp.EmulateViewport(width, height, opts...),
+		chromedp.Navigate(u),
+		chromedp.Evaluate[chromedp.Void](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise),
+	); err != nil {
+		t.Fatalf("loading %s: %v", name, err)
+	}
+	return &tab{ctx: ctx, url: u, events: ev}
+}
+
+// quiet checks that the tab made no request but for the page itself and
+// wrote nothing to the console.
+func (tb *tab) quiet(t *testing.T) {
+	t.Helper()
+	time.Sleep(200 * time.Millisecond) // late events: fonts, images
+	tb.events.mu.Lock()
+	defer tb.events.mu.Unlock()
+	for _, r := range tb.events.requests {
+		if r != tb.url && !strings.HasPrefix(r, "data:") {
+			t.Errorf("the page requested %s", r)
+		}
+	}
+	for _, m := range tb.events.console {
+		t.Errorf("the console says: %s", m)
+	}
+}
+
+func (tb *tab) eval(t *testing.T, js string, v any) {
+	t.Helper()
+	raw, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]byte](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatalf("decoding %s: %v", raw, err)
+	}
+}
+
+func (tb *tab) screenshot(t *testing.T, file string) {
+	t.Helper()
+	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", file)
+}
+
+// measure is what the page looks like in the browser.
+type measure struct {
+	ScrollWidth int      `json:"scrollWidth"`
+	ClientWidth int      `json:"clientWidth"`
+	Headings    []string `json:"headings"`
+	Paragraphs  []string `json:"paragraphs"`
+	Overflowing []string `json:"overflowing"`
+	Tables      []struct {
+		ScrollWidth int `json:"scrollWidth"`
+		ClientWidth int `json:"clientWidth"`
+	} `json:"tables"`
+	Indent    string  `json:"indent"`
+	FontSize  float64 `json:"fontSize"`
+	Justified string  `json:"justified"`
+}
+
+const measureJS = `(() => {
+  const de = document.documentElement;
+  const q = s => Array.from(document.querySelectorAll(s));
+  const norm = s => s.replace(/\s+/g, '');
+  const body = q('main p:not(.addressee):not(.org):not(.date), main h1:not(.title), main h2, main h3, main h4, main h5, main h6');
+  const p = document.querySelector('main p:not([class])');
+  return {
+    scrollWidth: de.scrollWidth, clientWidth: de.clientWidth,
+    headings: q('h1, h2, h3, h4, h5, h6, [role=heading]').map(e => norm(e.innerText)),
+    paragraphs: body.map(e => norm(e.innerText)),
+    overflowing: q('main *').filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > de.clientWidth + 0.5)
+      .map(e => e.tagName + '.' + e.className).slice(0, 10),
+    tables: q('.table-wrap').map(e => ({scrollWidth: e.scrollWidth, clientWidth: e.clientWidth})),
+    indent: p ? getComputedStyle(p).textIndent : '',
+    fontSize: p ? parseFloat(getComputedStyle(p).fontSize) : 0,
+    justified: p ? getComputedStyle(p).textAlign : '',
+  };
+})()`
+
+func (tb *tab) measure(t *testing.T) measure {
+	t.Helper()
+	var m measure
+	tb.eval(t, measureJS, &m)
+	return m
+}
+
+// fontOf returns the platform font that renders most of the first element
+// that selector matches.
+func (tb *tab) fontOf(t *testing.T, selector string) string {
+	t.Helper()
+	var font string
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		doc, err := cdp.Call(ctx, tg, dom.GetDocument, dom.GetDocumentParams{})
+		if err != nil {
+			return err
+		}
+		n, err := cdp.Call(ctx, tg, dom.QuerySelector, dom.QuerySelectorParams{NodeID: doc.Root.NodeID, Selector: selector})
+		if err != nil {
+			return err
+		}
+		if n.NodeID == 0 {
+			return fmt.Errorf("nothing matches %s", selector)
+		}
+		res, err := cdp.Call(ctx, tg, css.GetPlatformFontsForNode, css.GetPlatformFontsForNodeParams{NodeID: n.NodeID})
+		if err != nil {
+			return err
+		}
+		best := 0.0
+		for _, f := range res.Fonts {
+			if f.GlyphCount > best {
+				best, font = f.GlyphCount, f.FamilyName
+			}
+		}
+		return nil
+	}))
+	if err != nil {
+		t.Fatalf("font of %s: %v", selector, err)
+	}
+	return font
+}
+
+func TestBrowser(t *testing.T) {
+	b := newBrowser(t)
+	out := outDir(t)
+	res := renderSample(t)
+	sample := fileOf(t, res, "html")
+	pdf := pdfOf(t, res)
+
+	for _, v := range []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{
+		{"phone", 375, 812, true},
+		{"desktop", 1280, 900, false},
+	} {
+		t.Run(fmt.Sprintf("%s-%d", v.name, v.width), func(t *testing.T) {
+			tb := b.open(t, fmt.Sprintf("sample-%d", v.width), sample, v.width, v.height, v.mobile)
+			m := tb.measure(t)
+			if m.ScrollWidth > m.ClientWidth {
+				t.Errorf("at %d px the page is %d px wide: it scrolls sideways (overflowing: %v)", v.width, m.ScrollWidth, m.Overflowing)
+			}
+			if len(m.Overflowing) > 0 {
+				t.Errorf("at %d px these stick out of the viewport: %v", v.width, m.Overflowing)
+			}
+			if !slices.Equal(m.Headings, pdf.Headings) {
+				t.Errorf("the headings differ from the PDF's:\nbrowser %q\nPDF     %q", m.Headings, pdf.Headings)
+			}
+			if len(m.Paragraphs) != len(pdf.Paragraphs) {
+				t.Errorf("the browser shows %d paragraphs, the PDF sets %d", len(m.Paragraphs), len(pdf.Paragraphs))
+			}
+			for i := range min(len(m.Paragraphs), len(pdf.Paragraphs)) {
+				if m.Paragraphs[i] != pdf.Paragraphs[i] {
+					t.Errorf("paragraph %d differs:\nbrowser %s\nPDF     %s", i+1, m.Paragraphs[i], pdf.Paragraphs[i])
+				}
+			}
+			if m.Justified != "justify" {
+				t.Errorf("paragraphs are aligned %q, not justified", m.Justified)
+			}
+			if want := 2 * m.FontSize; !indentNear(m.Indent, want) {
+				t.Errorf("the paragraph indent is %s, not 2 characters (%.1fpx)", m.Indent, want)
+			}
+			if v.mobile && (m.FontSize < 16 || m.FontSize > 20) {
+				t.Errorf("on a phone the text is %.1fpx", m.FontSize)
+			}
+			body, hei, kai := tb.fontOf(t, "main p:not([class])"), tb.fontOf(t, "main h2"), tb.fontOf(t, ".lead.l2")
+			t.Logf("fonts: body %s, 一、 %s, （一） %s, title %s", body, hei, kai, tb.fontOf(t, "h1.title"))
+			if body == hei || body == kai || hei == kai {
+				t.Errorf("the body (%s), 一、 (%s) and （一） (%s) headings should be in three faces", body, hei, kai)
+			}
+			tb.screenshot(t, filepath.Join(out, fmt.Sprintf("sample-%d.png", v.width)))
+			tb.quiet(t)
+		})
+	}
+
+	t.Run("accessibility", func(t *testing.T) {
+		tb := b.open(t, "sample-ax", sample, 1280, 900, false)
+		got := tb.headingsForAT(t)
+		var names []string
+		for _, h := range got {
+			names = append(names, h.name)
+		}
+		if !slices.Equal(names, pdf.Headings) {
+			t.Errorf("assistive technology sees other headings than the PDF's:\nAX  %q\nPDF %q", names, pdf.Headings)
+		}
+		for _, h := range got {
+			want := 0
+			switch {
+			case h.name == pdf.Headings[0]:
+				want = 1
+			case strings.HasPrefix(h.name, "（"):
+				want = 3
+			case strings.Contains(h.name, "、"):
+				want = 2
+			}
+			if h.level != want {
+				t.Errorf("heading %s has level %d, not %d", h.name, h.level, want)
+			}
+		}
+		tb.quiet(t)
+	})
+
+	t.Run("wide-table", func(t *testing.T) {
+		page := wideTablePage(t)
+		for _, width := range []int64{375, 1280} {
+			tb := b.open(t, fmt.Sprintf("table-%d", width), page, width, 812, width < 800)
+			m := tb.measure(t)
+			if m.ScrollWidth > m.ClientWidth {
+				t.Errorf("at %d px the page with a wide table is %d px wide (overflowing: %v)", width, m.ScrollWidth, m.Overflowing)
+			}
+			if len(m.Tables) != 1 {
+				t.Fatalf("%d tables", len(m.Tables))
+			}
+			if width == 375 && m.Tables[0].ScrollWidth <= m.Tables[0].ClientWidth {
+				t.Errorf("at 375 px the wide table (%d px) does not scroll in its box (%d px)", m.Tables[0].ScrollWidth, m.Tables[0].ClientWidth)
+			}
+			tb.screenshot(t, filepath.Join(out, fmt.Sprintf("table-%d.png", width)))
+			tb.quiet(t)
+		}
+	})
+
+	t.Run("xss", func(t *testing.T) {
+		// The payloads must stay inert by the escaping alone (the policy
+		// bypassed) and with the page's policy, as it ships.
+		xss := xssPage(t)
+		for _, bypass := range []bool{true, false} {
+			tb := b.openCSP(t, fmt.Sprintf("xss-bypass-%v", bypass), xss, 375, 812, true, bypass)
+			var ran string
+			tb.eval(t, `typeof window.__xss`, &ran)
+			if ran != "undefined" {
+				t.Errorf("a payload ran (policy bypassed: %v): window.__xss is %s", bypass, ran)
+			}
+			var elements int
+			tb.eval(t, `document.querySelectorAll('script, img, svg, iframe, a, details, math, [onerror], [onload]').length`, &elements)
+			if elements != 0 {
+				t.Errorf("the page has %d elements made of values", elements)
+			}
+			if !bypass {
+				tb.screenshot(t, filepath.Join(out, "xss-375.png"))
+			}
+			tb.quiet(t)
+		}
+	})
+
+	t.Run("xss-control", func(t *testing.T) {
+		// The check can see a payload run: markup written into a page
+		// runs when the policy is bypassed, and the policy stops it.
+		doc := bytes.Replace(sample, []byte("</main>"), []byte(`<p><img src=x onerror="window.__xss=1"></p></main>`), 1)
+		for _, bypass := range []bool{true, false} {
+			tb := b.openCSP(t, fmt.Sprintf("control-bypass-%v", bypass), doc, 375, 812, true, bypass)
+			time.Sleep(200 * time.Millisecond)
+			var ran string
+			tb.eval(t, `String(window.__xss)`, &ran)
+			if want := map[bool]string{true: "1", false: "undefined"}[bypass]; ran != want {
+				t.Errorf("policy bypassed %v: window.__xss is %s, not %s", bypass, ran, want)
+			}
+		}
+	})
+
+	t.Run("print", func(t *testing.T) {
+		tb := b.open(t, "sample-print", sample, 1280, 900, false)
+		data, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+		if err != nil {
+			t.Fatalf("printing: %v", err)
+		}
+		file := filepath.Join(out, "sample-print.pdf")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("printed: %s", file)
+		tb.quiet(t)
+	})
+}
+
+type axHeading struct {
+	name  string
+	level int
+}
+
+// headingsForAT returns the headings in the accessibility tree, in order.
+func (tb *tab) headingsForAT(t *testing.T) []axHeading {
+	t.Helper()
+	var out []axHeading
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		tree, err := cdp.Call(ctx, tg, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			return err
+		}
+		byID := map[accessibility.NodeID]*accessibility.Node{}
+		for _, n := range tree.Nodes {
+			byID[n.NodeID] = n
+		}
+		str := func(v *accessibility.Value) string {
+			if v == nil {
+				return ""
+			}
+			var s any
+			_ = json.Unmarshal(v.Value, &s)
+			return fmt.Sprint(s)
+		}
+		var walk func(n *accessibility.Node)
+		walk = func(n *accessibility.Node) {
+			if !n.Ignored && str(n.Role) == "heading" {
+				h := axHeading{name: squeeze(str(n.Name))}
+				for _, p := range n.Properties {
+					if p.Name == "level" {
+						h.level, _ = strconv.Atoi(str(p.Value))
+					}
+				}
+				out = append(out, h)
+			}
+			for _, id := range n.ChildIDs {
+				if c := byID[id]; c != nil {
+					walk(c)
+				}
+			}
+		}
+		if len(tree.Nodes) > 0 {
+			walk(tree.Nodes[0])
+		}
+		return nil
+	}))
+	if err != nil {
+		t.Fatalf("accessibility tree: %v", err)
+	}
+	return out
+}
+
+// wideTablePage is a page with a table too wide for a phone.
+func wideTablePage(t *testing.T) []byte {
+	t.Helper()
+	var md strings.Builder
+	md.WriteString("## 重点企业\n\n下表列出重点企业的主要指标，表格在手机上可以左右滑动。\n\n| 企业名称 | 产业链 | 类别 | 累计产值（亿元） | 同比增长 | 用工人数 | 帮扶单位 | 联系人 | 备注 |\n| --- | --- | --- | --: | --: | --: | --- | --- | --- |\n")
+	for i := range 6 {
+		fmt.Fprintf(&md, "| 华晟电子%d号有限公司 | 电子信息 | 规上企业 | %d.%02d | %d.5%% | %d | 县工业和信息化局 | 张三 | 优势企业，重点帮扶 |\n", i, i+1, i*7, i+3, 120+i*30)
+	}
+	md.WriteString("\n表后的段落照常换行，不随表格变宽。\n")
+	return page(t, parseDoc(md.String(), document.Meta{Title: "宽表格测试", Addressee: "县人民政府", Org: "鹤岭县工业和信息化局", Date: "2022年12月5日"}), htmlwriter.Options{})
+}
+
+// indentNear reports whether a computed text-indent (“31.57px”) is two
+// characters, within the grid's squeeze.
+func indentNear(indent string, want float64) bool {
+	px, err := strconv.ParseFloat(strings.TrimSuffix(indent, "px"), 64)
+	if err != nil {
+		return false
+	}
+	return px > want-1.5 && px < want+0.5
+}
