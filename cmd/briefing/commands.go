@@ -75,11 +75,34 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	c := newCommand("check", "briefing check [-data 工作簿] [报告]",
-		"读取工作簿并填充全部模板、排版，检查报告能否生成，但不写任何文件。能生成时退出码为 0。")
+		"读取工作簿，检查报告的全部模板（前置信息、开头段落和各章节）并排版，但不写任何文件。\n"+
+			"一次列出所有问题（模板文件、行、列和原因），并提醒工作簿中没有被任何模板使用的指标和表。\n"+
+			"有问题时退出码为 1；只有提醒时退出码为 0。")
 	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
+		return code
+	}
+	rep, err := report.Load(first(pos))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	book, err := rep.Workbook(*data)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	_, warnings, err := rep.Check(book)
+	for _, w := range warnings {
+		fmt.Fprintln(stdout, "提醒："+w)
+	}
+	if err != nil {
+		n := 1
+		if ps, ok := err.(report.Problems); ok {
+			n = len(ps)
+		}
+		code := fail(stderr, err)
+		fmt.Fprintf(stderr, "共%d个问题，请改正后再生成。\n", n)
 		return code
 	}
 	set, err := fontSet()
@@ -94,7 +117,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if res.Layout != nil {
 		pages = len(res.Layout.Pages)
 	}
-	fmt.Fprintf(stdout, "检查通过：%s 可以生成（PDF %d页）。\n", res.Report.Dir, pages)
+	note := ""
+	if len(warnings) > 0 {
+		note = fmt.Sprintf("另有%d条提醒（见上）。", len(warnings))
+	}
+	fmt.Fprintf(stdout, "检查通过：%s 可以生成（PDF %d页）。%s\n", res.Report.Dir, pages, note)
 	return exitOK
 }
 

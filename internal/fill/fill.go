@@ -108,9 +108,29 @@ func (es Errors) Error() string {
 // matter), and returns the filled Markdown. Its error is an Errors with
 // every problem found.
 func (f *Filler) Fill(file, text string, firstLine int) (string, error) {
+	return f.FillAt(file, text, firstLine, 1)
+}
+
+// FillAt is Fill for a template that starts at column firstCol (in
+// characters) of line firstLine of its file, such as a value of the front
+// matter: problems on its first line are placed in the file's columns.
+func (f *Filler) FillAt(file, text string, firstLine, firstCol int) (string, error) {
 	if firstLine < 1 {
 		firstLine = 1
 	}
+	out, probs := f.fill(file, text, firstLine)
+	if len(probs) == 0 {
+		return out, nil
+	}
+	for _, p := range probs {
+		if p.Line == firstLine && p.Col > 0 && firstCol > 1 {
+			p.Col += firstCol - 1
+		}
+	}
+	return "", probs
+}
+
+func (f *Filler) fill(file, text string, firstLine int) (string, Errors) {
 	// Shift the template down so that text/template's line numbers are the
 	// file's; the padding produces only leading newlines, trimmed below.
 	src := strings.Repeat("\n", firstLine-1) + text

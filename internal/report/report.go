@@ -3,13 +3,17 @@
 //
 // A report directory holds report.md: YAML front matter, then the report's
 // opening paragraph. The front matter names the title, 主送机关, 发文机关,
-// 成文日期, 附件, the workbook and the section templates, in order:
+// 成文日期, 附件, the layout (版式), the workbook and the section templates,
+// in order:
 //
 //	---
 //	标题: '关于{{信息 "县名"}}县保障产业链供应链稳定工作的情况汇报'
 //	主送机关: '{{信息 "主送机关"}}'
 //	发文机关: '{{信息 "发文机关"}}'
 //	成文日期: '{{日期 (信息 "成文日期")}}'
+//	附件:
+//	  - '{{信息 "县名"}}县重点企业名单'
+//	版式: 公文
 //	数据: ../../samples/产业链供应链.xlsx
 //	章节:
 //	  - ../../sections/主要工作.md
@@ -17,7 +21,14 @@
 //	开头段落……现就相关情况汇报如下：
 //
 // Every value, the opening and the sections are templates (see package
-// fill). Paths are relative to the report directory.
+// fill), so any value may come from the workbook. 标题, 主送机关, 发文机关,
+// 成文日期 and 主题, when the front matter leaves them out, are taken from
+// the keys of the same name of the workbook's report sheet (报告信息).
+// Paths are relative to the report directory.
+//
+// Fill and Check report every problem of every template at once, each with
+// its file, line and column; Check also lists the figures and tables that
+// no template uses.
 package report
 
 import (
@@ -69,6 +80,19 @@ type field struct {
 	key   string
 	value string
 	line  int
+	col   int // the column, in characters, where the value's text starts
+}
+
+// newField is a front matter value read from its YAML node.
+func newField(key string, v *yaml.Node) field {
+	f := field{key: key, value: v.Value, line: v.Line + 1, col: v.Column}
+	switch v.Style {
+	case yaml.SingleQuotedStyle, yaml.DoubleQuotedStyle:
+		f.col++
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		f.line, f.col = f.line+1, 1
+	}
+	return f
 }
 
 // Known front matter keys and what they mean.
@@ -136,7 +160,7 @@ func (r *Report) parse(src []byte) error {
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
-		return fmt.Errorf("%s：前置信息不是正确的 YAML：%s", r.fileLabel, yamlMessage(err))
+		return fmt.Errorf("%s：前置信息不是正确的 YAML：%s", r.fileLabel, yamlMessage(front, err))
 	}
 	r.fields = map[string]field{}
 	if len(doc.Content) == 0 {
@@ -161,7 +185,11 @@ func (r *Report) parse(src []byte) error {
 				continue
 			}
 			for _, item := range v.Content {
-				f := field{key: k.Value, value: item.Value, line: item.Line + 1}
+				if item.Kind != yaml.ScalarNode {
+					problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”的每一项应是一个值；以 {{ 开头的项要用英文单引号括起来，如 - '{{信息 \"县名\"}}县重点企业名单'", r.fileLabel, item.Line+1, k.Value))
+					continue
+				}
+				f := newField(k.Value, item)
 				if k.Value == "章节" {
 					r.sections = append(r.sections, f)
 				} else {
@@ -169,11 +197,15 @@ func (r *Report) parse(src []byte) error {
 				}
 			}
 		default:
+			if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 {
+				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”的值以 { 开头，要用英文单引号把整个值括起来，如 %s: '{{信息 \"县名\"}}'", r.fileLabel, line, k.Value, k.Value))
+				continue
+			}
 			if v.Kind != yaml.ScalarNode {
 				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”应是一个值", r.fileLabel, line, k.Value))
 				continue
 			}
-			r.fields[k.Value] = field{key: k.Value, value: v.Value, line: v.Line + 1}
+			r.fields[k.Value] = newField(k.Value, v)
 		}
 	}
 	r.layout = r.fields["版式"].value
@@ -193,13 +225,49 @@ func (r *Report) parse(src []byte) error {
 	return nil
 }
 
-func yamlMessage(err error) string {
-	msg := err.Error()
-	if m := regexp.MustCompile(`line (\d+): (.*)`).FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return fmt.Sprintf("第%d行：%s（含 {{ }} 的值要用英文引号括起来）", n+1, m[2])
+// yamlMessage says in Chinese what is wrong with the front matter, on
+// which line of report.md (the front matter starts on line 2).
+func yamlMessage(front []byte, err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		// Some messages have no line: find the first line that makes the
+		// front matter fail.
+		lines := strings.SplitAfter(string(front), "\n")
+		for k := 1; k <= len(lines); k++ {
+			var n yaml.Node
+			if yaml.Unmarshal([]byte(strings.Join(lines[:k], "")), &n) != nil {
+				line = k
+				break
+			}
+		}
 	}
-	return msg
+	for en, zh := range yamlMessages {
+		if strings.Contains(msg, en) {
+			msg = zh
+			break
+		}
+	}
+	hint := "（值中有 {{ }}、冒号或 # 时，要用英文单引号把整个值括起来，如 标题: '关于{{信息 \"县名\"}}县的汇报'）"
+	if line > 0 {
+		return fmt.Sprintf("第%d行：%s%s", line+1, msg, hint)
+	}
+	return msg + hint
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+var yamlMessages = map[string]string{
+	"mapping values are not allowed":              "值中有“: ”",
+	"did not find expected key":                   "缩进不对，或少了“键: 值”中的冒号",
+	"did not find expected ',' or '}'":            "值以 { 开头",
+	"found character that cannot start any token": "值以不能开头的字符（如 @ ` %）开头",
+	"found unexpected end of stream":              "引号没有配对",
+	"could not find expected ':'":                 "少了“键: 值”中的冒号",
+	"found a tab character":                       "用了制表符缩进，请改用空格",
 }
 
 func knownKeys() string {
@@ -250,22 +318,51 @@ func (p Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// add appends err to p, each problem of a template on its own.
+func (p *Problems) add(err error) {
+	var es fill.Errors
+	if errors.As(err, &es) {
+		for _, e := range es {
+			*p = append(*p, e)
+		}
+		return
+	}
+	*p = append(*p, err)
+}
+
 // Fill fills every template of the report from book and parses the result
-// into a document. It reports all problems it finds, not only the first.
+// into a document. It reports all problems it finds, not only the first:
+// its error is a Problems.
 func (r *Report) Fill(book *workbook.Book) (*document.Document, error) {
+	doc, _, err := r.fill(book)
+	return doc, err
+}
+
+// Check fills the report as Fill does, and also lists, one line each, the
+// figures and tables of the workbook that no template of the report uses.
+func (r *Report) Check(book *workbook.Book) (doc *document.Document, warnings []string, err error) {
+	doc, f, err := r.fill(book)
+	return doc, f.Unused(), err
+}
+
+// defaults are the front matter keys that, when a report leaves them out,
+// are taken from the key of the same name of the workbook's report sheet.
+var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题"}
+
+func (r *Report) fill(book *workbook.Book) (*document.Document, *fill.Filler, error) {
 	f := fill.New(book)
 	var problems Problems
 	fillField := func(fd field) string {
-		out, err := f.Fill(r.fileLabel, fd.value, fd.line)
+		out, err := f.FillAt(r.fileLabel, fd.value, fd.line, fd.col)
 		if err != nil {
-			problems = append(problems, err)
+			problems.add(err)
 		}
-		return strings.TrimSpace(out)
+		return plainText(out)
 	}
 	value := func(key string) string {
 		fd, ok := r.fields[key]
 		if !ok {
-			return ""
+			return r.fromSheet(f, book, key, &problems)
 		}
 		return fillField(fd)
 	}
@@ -279,19 +376,24 @@ func (r *Report) Fill(book *workbook.Book) (*document.Document, error) {
 		doc.Meta.Attachments = append(doc.Meta.Attachments, fillField(a))
 	}
 	if doc.Meta.Title == "" && len(problems) == 0 {
-		problems = append(problems, fmt.Errorf("%s：缺少“标题”", r.fileLabel))
+		problems = append(problems, fmt.Errorf("%s：缺少“标题”：请在前置信息中写“标题: ……”，或在工作簿的“%s”表中填写“标题”", r.fileLabel, workbook.InfoSheet))
 	}
 	if doc.Meta.Date != "" {
 		t, err := ParseDate(doc.Meta.Date)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("%s 第%d行：成文日期“%s”应写作“2022年12月5日”", r.fileLabel, r.fields["成文日期"].line, doc.Meta.Date))
+			where := fmt.Sprintf("%s 第%d行", r.fileLabel, r.fields["成文日期"].line)
+			if _, ok := r.fields["成文日期"]; !ok {
+				v, _ := book.InfoValue("成文日期")
+				where = v.Ref.String()
+			}
+			problems = append(problems, fmt.Errorf("%s：成文日期“%s”应写作“2022年12月5日”", where, doc.Meta.Date))
 		}
 		doc.Meta.Time = t
 	}
 
 	var md strings.Builder
 	if body, err := f.Fill(r.fileLabel, r.body, r.bodyLine); err != nil {
-		problems = append(problems, err)
+		problems.add(err)
 	} else {
 		md.WriteString(strings.TrimSpace(body))
 	}
@@ -304,7 +406,7 @@ func (r *Report) Fill(book *workbook.Book) (*document.Document, error) {
 		}
 		out, err := f.Fill(label, string(src), 1)
 		if err != nil {
-			problems = append(problems, err)
+			problems.add(err)
 			continue
 		}
 		if md.Len() > 0 {
@@ -313,12 +415,45 @@ func (r *Report) Fill(book *workbook.Book) (*document.Document, error) {
 		md.WriteString(strings.TrimSpace(out))
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, f, problems
 	}
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
 	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
-	return doc, nil
+	return doc, f, nil
+}
+
+// fromSheet is the value of a front matter key that the report leaves out,
+// taken from the workbook's report sheet; "" when the sheet has none.
+func (r *Report) fromSheet(f *fill.Filler, book *workbook.Book, key string, problems *Problems) string {
+	if !contains(defaults, key) {
+		return ""
+	}
+	v, ok := book.InfoValue(key)
+	if !ok || v.IsEmpty() {
+		return ""
+	}
+	tmpl := fmt.Sprintf("{{信息 %q}}", key)
+	if v.Kind == workbook.Date {
+		tmpl = fmt.Sprintf("{{日期 (信息 %q)}}", key)
+	}
+	out, err := f.Fill(v.Ref.String(), tmpl, 1)
+	if err != nil {
+		problems.add(err)
+	}
+	return plainText(out)
+}
+
+// plainText is the text a filled front matter value reads as: a value is
+// one line of Markdown (values in it are escaped), while the title, the
+// 主送机关 and the rest are set as plain text.
+func plainText(md string) string {
+	md = strings.TrimSpace(md)
+	if md == "" {
+		return ""
+	}
+	src := []byte(md)
+	return strings.TrimSpace(mdext.Text(mdext.Markdown().Parser().Parse(text.NewReader(src)), src))
 }
 
 var dateRE = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
