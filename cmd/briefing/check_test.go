@@ -30,9 +30,9 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	report := copyReport(t)
 	sections := filepath.Join(report, "..", "..", "sections")
 	edit(t, filepath.Join(report, "report.md"), `标题: '关于{{信息 "县名"}}`, `标题: '关于{{信息 "县"}}`)
-	edit(t, filepath.Join(sections, "主要工作.md"), `{{值 "上云企业数"}}`, `{{值 "上云企业"}}`)
-	edit(t, filepath.Join(sections, "主要工作.md"), `{{值 "宣传册份数"}}`, `{{保留 0 (信息 "县名")}}`)
-	edit(t, filepath.Join(sections, "存在的问题.md"), `{{.企业名称}}，工业总产值完成了{{格 . $产值}}亿元{{end}}，{{with`, `{{.企业}}，工业总产值完成了{{格 . $产值}}亿元{{end}}，{{with`)
+	edit(t, filepath.Join(sections, "主要工作.md"), `{{值 "上云企业数"}}{{单位 "上云企业数"}}`, `{{值 "上云企业"}}家`)
+	edit(t, filepath.Join(sections, "主要工作.md"), `{{值 "宣传册份数"}}余{{单位 "宣传册份数"}}`, `{{保留 0 (信息 "县名")}}余份`)
+	edit(t, filepath.Join(sections, "存在的问题.md"), `{{.企业名称}}，工业总产值完成了{{格 . $产值}}{{单位 $企业 $产值}}{{end}}，{{with`, `{{.企业}}，工业总产值完成了{{格 . $产值}}{{单位 $企业 $产值}}{{end}}，{{with`)
 	edit(t, filepath.Join(sections, "存在的问题.md"), `表 "重点产业链"`, `表 "重点产业"`)
 	before := listDir(t, report)
 
@@ -45,7 +45,7 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	want := []string{
 		"错误：" + filepath.Join(report, "report.md") + " 第3行第10列：产业链供应链.xlsx 工作表“报告信息”中没有项目“县”",
 		"      " + main + " 第13行第22列：产业链供应链.xlsx 报告信息!B2：“鹤岭”不是数字，保留 需要数字",
-		"      " + main + " 第22行第379列：产业链供应链.xlsx 工作表“指标”中没有指标“上云企业”（是否是 上云企业数？）",
+		"      " + main + " 第22行第410列：产业链供应链.xlsx 工作表“指标”中没有指标“上云企业”（是否是 上云企业数？）",
 		"      " + problems + " 第8行第176列：产业链供应链.xlsx 工作表“重点企业”中没有列“企业”（是否是 企业名称？）",
 		"      " + problems + " 第12行第17列：产业链供应链.xlsx 中没有工作表“重点产业”（是否是 重点产业链？）",
 		"共5个问题，请改正后再生成。",
@@ -73,7 +73,7 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 // passes, with a reminder.
 func TestCheckRemindsOfUnusedFigures(t *testing.T) {
 	report := copyReport(t)
-	edit(t, filepath.Join(report, "..", "..", "sections", "主要工作.md"), `宣传册{{值 "宣传册份数"}}余份`, `宣传册500余份`)
+	edit(t, filepath.Join(report, "..", "..", "sections", "主要工作.md"), `宣传册{{值 "宣传册份数"}}余{{单位 "宣传册份数"}}`, `宣传册500余份`)
 	code, stdout, stderr := runCmd(t, "check", "-bundled-fonts", report)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)

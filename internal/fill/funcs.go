@@ -17,6 +17,7 @@ func (f *Filler) funcMap() template.FuncMap {
 		// 取数
 		"值":    f.metricValue,
 		"单位":   f.unit,
+		"带单位":  f.withUnit,
 		"上期":   func(name string) (Value, error) { return f.sideValue("上期", name, sidePrev) },
 		"同期":   func(name string) (Value, error) { return f.sideValue("同期", name, sideLastYear) },
 		"去年同期": func(name string) (Value, error) { return f.sideValue("去年同期", name, sideLastYear) },
@@ -176,6 +177,21 @@ func (f *Filler) unit(x any, col ...string) (Text, error) {
 		return Text(t.Units[i]), nil
 	}
 	return "", kindError("%s 的“%s”列的表头没有写单位（应写作“%s（万元）”这样）", t.Ref, t.Columns[i], t.Columns[i])
+}
+
+// withUnit is 带单位: a figure's value followed by its unit, 82.8亿元; a
+// percentage with the unit % is written once, 5.2%.
+func (f *Filler) withUnit(name string) (Text, error) {
+	v, err := f.metricValue(name)
+	if err != nil {
+		return "", err
+	}
+	m, _ := f.book.Metric(name)
+	s := v.Value.String()
+	if !(v.Ratio && (m.Unit == "%" || m.Unit == "％")) {
+		s += m.Unit
+	}
+	return Text(s), nil
 }
 
 type side int
