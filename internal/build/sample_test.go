@@ -2,7 +2,10 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -259,6 +262,99 @@ func TestSampleFiguresComeFromTheWorkbook(t *testing.T) {
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the sample does not contain %q", want)
+		}
+	}
+}
+
+// reports are the reports whose typography the tests check: the sample, and
+// a report with a two-line title, tables, a list, dashes and ellipses, and
+// attachments.
+var reports = []string{"../../templates/情况汇报", "testdata/附件与表格"}
+
+// TestTypography checks the typeset pages of each report against the grid
+// and the Chinese line-breaking rules (typeset.Check: 22 lines a page, 28
+// characters a full line, flush lines, baselines on the grid, no forbidden
+// line starts or ends, no split numbers, no 孤字 or 孤行).
+func TestTypography(t *testing.T) {
+	for _, dir := range reports {
+		res, err := Render(Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"pdf"}})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		for _, v := range typeset.Check(res.Layout) {
+			t.Errorf("%s: %s", dir, v)
+		}
+	}
+}
+
+// TestTypocheck measures the PDFs with the project's typography checker,
+// when Python and pdfminer are installed (CI installs them).
+func TestTypocheck(t *testing.T) {
+	python := ""
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", "import pdfminer").Run() == nil {
+			python = path
+			break
+		}
+	}
+	if python == "" {
+		t.Skip("python3 with pdfminer is not installed (apt-get install python3-pdfminer): typocheck not run")
+	}
+	for _, dir := range reports {
+		res, err := Render(Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		tmp := t.TempDir()
+		if err := Write(tmp, res.Files); err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(tmp, res.Document.Name)
+		out, err := exec.Command(python, "../../.ci/typocheck.py", name+".pdf", "--expected", name+".txt", "--strict", "--json", "-", "--quiet").Output()
+		if err != nil {
+			t.Fatalf("%s: typocheck: %v\n%s", dir, err, out)
+		}
+		var r struct {
+			Summary struct {
+				LinesPerFullPage  []int              `json:"lines_per_full_page"`
+				CharsMode         int                `json:"chars_per_full_line_mode"`
+				FlushRatio        float64            `json:"flush_ratio"`
+				RightDevMax       float64            `json:"right_dev_max_pt"`
+				GridRegular       bool               `json:"grid_regular"`
+				Kinsoku           int                `json:"kinsoku_violations"`
+				Unbreakable       int                `json:"unbreakable_violations"`
+				Missing           int                `json:"missing_glyphs"`
+				TextSimilarity    float64            `json:"text_similarity"`
+				Margins           map[string]float64 `json:"margins_mm"`
+				Orphans, Widows   int
+				PageNumberFormats map[string]int `json:"page_number_formats"`
+			} `json:"summary"`
+		}
+		if err := json.Unmarshal(out, &r); err != nil {
+			t.Fatal(err)
+		}
+		s := r.Summary
+		for i, n := range s.LinesPerFullPage {
+			if i > 0 && n != 22 {
+				t.Errorf("%s: full page %d has %d lines", dir, i+1, n)
+			}
+		}
+		if s.CharsMode != 28 || s.FlushRatio != 1 || s.RightDevMax > 0.05 || !s.GridRegular {
+			t.Errorf("%s: chars %d, flush %v (%.2f pt), grid %v", dir, s.CharsMode, s.FlushRatio, s.RightDevMax, s.GridRegular)
+		}
+		if s.Kinsoku+s.Unbreakable+s.Missing+s.Orphans+s.Widows != 0 {
+			t.Errorf("%s: %+v", dir, s)
+		}
+		if s.TextSimilarity != 1 {
+			t.Errorf("%s: text similarity %v", dir, s.TextSimilarity)
+		}
+		for k, want := range map[string]float64{"top": 37, "left": 28, "right": 26, "bottom": 35} {
+			if d := s.Margins[k] - want; d > 0.5 || d < -0.5 {
+				t.Errorf("%s: %s margin %.1f mm", dir, k, s.Margins[k])
+			}
+		}
+		if len(s.PageNumberFormats) != 1 || s.PageNumberFormats["— N —"] == 0 {
+			t.Errorf("%s: page numbers %v", dir, s.PageNumberFormats)
 		}
 	}
 }

@@ -38,6 +38,9 @@ func Blocks(doc *document.Document, g typeset.Geometry) []typeset.Block {
 	return b.blocks
 }
 
+// tableSize is the type size of table text: 4号.
+const tableSize = 14
+
 type blocker struct {
 	doc    *document.Document
 	g      typeset.Geometry
@@ -167,7 +170,9 @@ func (b *blocker) node(n ast.Node) {
 func (b *blocker) table(t *east.Table) {
 	tab := &typeset.Table{}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		style := b.body()
+		// Tables are set in 4号 (14 pt), as 公文 set them, so that a
+		// table's lines are not mistaken for body lines of the grid.
+		style := typeset.Style{Role: typeset.RoleBody, Size: tableSize}
 		if document.IsHeaderRow(row) {
 			style.Role = typeset.RoleHei
 		}
