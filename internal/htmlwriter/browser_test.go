@@ -341,6 +341,7 @@ func TestBrowser(t *testing.T) {
 		mobile        bool
 	}{
 		{"phone", 375, 812, true},
+		{"tablet", 768, 1024, true},
 		{"desktop", 1280, 900, false},
 	} {
 		t.Run(fmt.Sprintf("%s-%d", v.name, v.width), func(t *testing.T) {
@@ -369,8 +370,8 @@ func TestBrowser(t *testing.T) {
 			if want := 2 * m.FontSize; !indentNear(m.Indent, want) {
 				t.Errorf("the paragraph indent is %s, not 2 characters (%.1fpx)", m.Indent, want)
 			}
-			if v.mobile && (m.FontSize < 16 || m.FontSize > 20) {
-				t.Errorf("on a phone the text is %.1fpx", m.FontSize)
+			if v.width < 800 && (m.FontSize < 16 || m.FontSize > 20) {
+				t.Errorf("at %d px the text is %.1fpx", v.width, m.FontSize)
 			}
 			body, hei, kai := tb.fontOf(t, "main p:not([class])"), tb.fontOf(t, "main h2"), tb.fontOf(t, ".lead.l2")
 			t.Logf("fonts: body %s, 一、 %s, （一） %s, title %s", body, hei, kai, tb.fontOf(t, "h1.title"))
@@ -478,7 +479,65 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Logf("printed: %s", file)
 		tb.quiet(t)
+		checkPrint(t, file, len(res.Layout.Pages))
 	})
+}
+
+// checkPrint reads the text of a printed PDF with pdftotext (Debian's
+// poppler-utils), when it is installed, and checks the grid: at most 22
+// lines of body text a page and 22 on most, 28 characters on most lines,
+// and each page numbered “— N —”; and about as many pages as the PDF.
+func checkPrint(t *testing.T, file string, pdfPages int) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext is not installed (Debian: poppler-utils): the printed page's lines are not counted")
+		return
+	}
+	out, err := exec.Command("pdftotext", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
+	if len(pages) < pdfPages-1 || len(pages) > pdfPages+1 {
+		t.Errorf("printed on %d pages, the PDF has %d", len(pages), pdfPages)
+	}
+	full, perLine := 0, map[int]int{}
+	for i, p := range pages {
+		lines, folio := 0, false
+		for _, l := range strings.Split(p, "\n") {
+			l = strings.TrimSpace(l)
+			switch {
+			case l == "":
+			case l == fmt.Sprintf("— %d —", i+1):
+				folio = true
+			default:
+				lines++
+				perLine[len([]rune(squeeze(l)))]++
+			}
+		}
+		if !folio {
+			t.Errorf("page %d has no page number “— %d —”", i+1, i+1)
+		}
+		if lines > 22 {
+			t.Errorf("page %d has %d lines", i+1, lines)
+		}
+		if lines == 22 {
+			full++
+		}
+	}
+	if full < len(pages)/2 {
+		t.Errorf("only %d of %d printed pages have 22 lines", full, len(pages))
+	}
+	mode := 0
+	for n, c := range perLine {
+		if c > perLine[mode] {
+			mode = n
+		}
+	}
+	if mode != 28 {
+		t.Errorf("most printed lines have %d characters, not 28 (%v)", mode, perLine)
+	}
+	t.Logf("printed %d pages (the PDF %d), %d with 22 lines", len(pages), pdfPages, full)
 }
 
 type axHeading struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -137,11 +138,15 @@ func validate(page []byte) error {
 				return fmt.Errorf("%s: <%s/> is not a void element", where, name)
 			}
 			seen := map[string]bool{}
-			for _, a := range tok.Attr {
-				if seen[a.Key] {
-					return fmt.Errorf("%s: <%s> has %s twice", where, name, a.Key)
+			// The tokenizer drops a repeated attribute: look at the tag.
+			for _, m := range rawAttr.FindAllStringSubmatch(string(raw[1+len(name):]), -1) {
+				k := strings.ToLower(m[1])
+				if seen[k] {
+					return fmt.Errorf("%s: <%s> has %s twice", where, name, k)
 				}
-				seen[a.Key] = true
+				seen[k] = true
+			}
+			for _, a := range tok.Attr {
 				if !globalAttrs[a.Key] && !elementAttrs[name][a.Key] {
 					return fmt.Errorf("%s: <%s> may not have the attribute %s", where, name, a.Key)
 				}
@@ -169,6 +174,9 @@ func validate(page []byte) error {
 		}
 	}
 }
+
+// rawAttr matches an attribute in the text of a start tag.
+var rawAttr = regexp.MustCompile(`\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?`)
 
 // allowedIn says whether child may stand in parent.
 func allowedIn(parent, child string) error {
@@ -247,4 +255,33 @@ func sameTree(a, b *node, path string) error {
 		}
 	}
 	return nil
+}
+
+// TestValidatorCatches checks that the validity check sees the mistakes it
+// is for.
+func TestValidatorCatches(t *testing.T) {
+	head := `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>x</title></head><body>`
+	tail := `</body></html>`
+	if err := validate([]byte(head + "<main><p>好</p></main>" + tail)); err != nil {
+		t.Fatalf("a valid page: %v", err)
+	}
+	for _, bad := range []string{
+		"<p><div>块</div></p>",
+		"<p>未闭合",
+		"<p>错<b>嵌</p></b>",
+		`<p class="a" class="b">两次</p>`,
+		`<p onclick="x()">事件</p>`,
+		"<blink>未知</blink>",
+		"<table><td>无行</td></table>",
+		"<table><tr><th>无范围</th></tr></table>",
+		"<ol>文字</ol>",
+		"<li>无列表</li>",
+		"<br></br>",
+		"<!-- 注释 -->",
+		"<a href=\"https://a.cn\"><a href=\"https://b.cn\">套</a></a>",
+	} {
+		if err := validate([]byte(head + bad + tail)); err == nil {
+			t.Errorf("%s passes", bad)
+		}
+	}
 }
