@@ -339,6 +339,16 @@ func TestOtherWriters(t *testing.T) {
 		t.Errorf("1904 date: %+v", v)
 	}
 
+	// A row without its number takes the number of its first cell.
+	ninth := patch(t, data, "xl/worksheets/sheet1.xml", `</sheetData>`, `<row><c r="A9" t="inlineStr"><is><t>第九行</t></is></c></row></sheetData>`)
+	b, err = Read(bytes.NewReader(ninth), "other.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb, _ := b.Table("表"); len(tb.Rows) != 2 || tb.Rows[1].Ref.Cell != "A9" {
+		t.Errorf("unnumbered row: %+v", tb.Rows)
+	}
+
 	damaged := patch(t, data, "xl/worksheets/sheet1.xml", `</sheetData>`, `</sheetData`)
 	_, err = Read(bytes.NewReader(damaged), "other.xlsx")
 	if got := lines(t, err); len(got) != 1 || !strings.HasPrefix(got[0], "other.xlsx 工作表“表”：工作表已损坏，无法读取（第 ") {

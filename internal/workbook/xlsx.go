@@ -398,17 +398,18 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 	d := newDecoder(rc)
 
 	var (
-		row       *rawRow
-		rowNum    int
-		col       int
-		inCell    bool
-		c         rawCell
-		cellT     string
-		hasV      bool
-		v, f, is  strings.Builder
-		inV, inF  bool
-		inIS, inT bool
-		phonetic  int
+		row         *rawRow
+		rowNum      int
+		rowNumbered bool // the current row had its number written
+		col         int
+		inCell      bool
+		c           rawCell
+		cellT       string
+		hasV        bool
+		v, f, is    strings.Builder
+		inV, inF    bool
+		inIS, inT   bool
+		phonetic    int
 	)
 	flushRow := func() {
 		if row != nil && len(row.cells) > 0 {
@@ -430,11 +431,13 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 			case "row":
 				flushRow()
 				n := rowNum + 1
-				if s, ok := attr(el, "r"); ok {
+				s, explicit := attr(el, "r")
+				if explicit {
 					if n, err = strconv.Atoi(strings.TrimSpace(s)); err != nil {
 						return partErrorf("行号%s无效", quote(s))
 					}
 				}
+				rowNumbered = explicit
 				if n < 1 || n > maxRows {
 					return partErrorf("行号 %d 超出范围", n)
 				}
@@ -444,6 +447,7 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 				if row == nil { // a cell outside a row
 					row = &rawRow{num: rowNum + 1}
 					rowNum++
+					rowNumbered = false
 					if rowNum > maxRows {
 						return partErrorf("行号 %d 超出范围", rowNum)
 					}
@@ -461,6 +465,10 @@ func (x *xlsxReader) readSheet(name string, g *grid) error {
 						cc, rr, ok := parseCellName(a.Value)
 						if !ok {
 							return partErrorf("单元格地址%s无效", quote(a.Value))
+						}
+						if rr != row.num && !rowNumbered && len(row.cells) == 0 && rr > rowNum-1 {
+							// a row without a number takes its first cell's
+							row.num, rowNum = rr, rr
 						}
 						if rr != row.num {
 							return partErrorf("单元格%s不在第 %d 行", quote(a.Value), row.num)
