@@ -1,0 +1,255 @@
+package fill
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"text/template/parse"
+
+	"briefing/internal/workbook"
+)
+
+// The examples of templates/README.md run here: the document's tables are
+// written as a workbook (one CSV file per sheet, read by the workbook
+// package as a clerk's workbook is), then each ```模板 block is filled and
+// compared with the ```输出 block (the text a reader sees) or the ```错误
+// block (the messages, one per line) that follows it.
+
+const readmePath = "../../templates/README.md"
+
+// readmeBook reads the workbook that the README describes: each line
+// 工作表“名称”： followed by a Markdown table.
+func readmeBook(t *testing.T, doc string) *workbook.Book {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "示例")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sheetRE := regexp.MustCompile(`^工作表“(.+)”：$`)
+	lines := strings.Split(doc, "\n")
+	sheets := 0
+	for i := 0; i < len(lines); i++ {
+		m := sheetRE.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		var rows [][]string
+		for j := i + 1; j < len(lines); j++ {
+			l := strings.TrimSpace(lines[j])
+			if l == "" && len(rows) == 0 {
+				continue
+			}
+			if !strings.HasPrefix(l, "|") {
+				break
+			}
+			cells := strings.Split(strings.Trim(l, "|"), "|")
+			for k := range cells {
+				cells[k] = strings.TrimSpace(cells[k])
+			}
+			if strings.Trim(strings.Join(cells, ""), "-: ") != "" {
+				rows = append(rows, cells)
+			}
+		}
+		f, err := os.Create(filepath.Join(dir, m[1]+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := csv.NewWriter(f)
+		if err := w.WriteAll(rows); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		sheets++
+	}
+	if sheets < 3 {
+		t.Fatalf("the README describes %d sheets", sheets)
+	}
+	b, err := workbook.Open(dir)
+	if err != nil {
+		t.Fatalf("the README's workbook: %v", err)
+	}
+	relabel(b, "示例.xlsx")
+	return b
+}
+
+// relabel names the workbook file, so that messages read as for a clerk's
+// 示例.xlsx rather than for its CSV files.
+func relabel(b *workbook.Book, file string) {
+	fix := func(r *workbook.Ref) {
+		if r.File != "" {
+			r.File = file
+		}
+	}
+	b.File = file
+	for _, m := range b.Metrics {
+		for _, r := range []*workbook.Ref{&m.Ref, &m.Value.Ref, &m.Prev.Ref, &m.LastYear.Ref, &m.Target.Ref} {
+			fix(r)
+		}
+	}
+	for i := range b.Info {
+		fix(&b.Info[i].Value.Ref)
+	}
+	for _, tb := range b.Tables {
+		fix(&tb.Ref)
+		for i := range tb.ColumnRefs {
+			fix(&tb.ColumnRefs[i])
+		}
+		for i := range tb.Rows {
+			fix(&tb.Rows[i].Ref)
+			for j := range tb.Rows[i].Cells {
+				fix(&tb.Rows[i].Cells[j].Ref)
+			}
+		}
+	}
+	for i := range b.Sheets {
+		fix(&b.Sheets[i])
+	}
+}
+
+type example struct {
+	line       int // of the ```模板 line
+	tmpl, want string
+	isError    bool
+}
+
+// readmeExamples finds each ```模板 block and the ```输出 or ```错误 block
+// after it.
+func readmeExamples(t *testing.T, doc string) []example {
+	t.Helper()
+	lines := strings.Split(doc, "\n")
+	var out []example
+	block := func(i int) (string, int) { // the block opening at line i, and the line after it
+		var b []string
+		for j := i + 1; j < len(lines); j++ {
+			if strings.TrimSpace(lines[j]) == "```" {
+				return strings.Join(b, "\n"), j + 1
+			}
+			b = append(b, lines[j])
+		}
+		t.Fatalf("README line %d: the block does not end", i+1)
+		return "", 0
+	}
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "```模板" {
+			continue
+		}
+		tmpl, next := block(i)
+		for next < len(lines) && strings.TrimSpace(lines[next]) == "" {
+			next++
+		}
+		if next >= len(lines) {
+			t.Fatalf("README line %d: no ```输出 or ```错误 after the template", i+1)
+		}
+		kind := strings.TrimSpace(lines[next])
+		if kind != "```输出" && kind != "```错误" {
+			t.Fatalf("README line %d: the template is followed by %q, not ```输出 or ```错误", i+1, kind)
+		}
+		want, after := block(next)
+		out = append(out, example{line: i + 1, tmpl: tmpl, want: want, isError: kind == "```错误"})
+		i = after - 1
+	}
+	return out
+}
+
+func TestReadmeExamples(t *testing.T) {
+	src, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(src)
+	examples := readmeExamples(t, doc)
+	if len(examples) < 20 {
+		t.Fatalf("only %d examples in the README", len(examples))
+	}
+	used := map[string]bool{}
+	for _, ex := range examples {
+		f := New(readmeBook(t, doc))
+		out, err := f.Fill("示例.md", ex.tmpl, 1)
+		switch {
+		case ex.isError && err == nil:
+			t.Errorf("README line %d: no error; output %q", ex.line, read(out))
+		case ex.isError && err.Error() != ex.want:
+			t.Errorf("README line %d:\n got %s\nwant %s", ex.line, err, ex.want)
+		case !ex.isError && err != nil:
+			t.Errorf("README line %d: %v", ex.line, err)
+		case !ex.isError && read(out) != ex.want:
+			t.Errorf("README line %d:\n got %s\nwant %s", ex.line, read(out), ex.want)
+		}
+		for _, name := range calledFunctions(t, ex.tmpl) {
+			used[name] = true
+		}
+	}
+	// Every function of the library has an example.
+	var missing []string
+	for _, name := range Funcs() {
+		if !used[name] {
+			missing = append(missing, name)
+		}
+		if !strings.Contains(doc, "| "+name+" |") && !strings.Contains(doc, "、"+name+" |") && !strings.Contains(doc, "| "+name+"、") &&
+			!strings.Contains(doc, "、"+name+"、") && !strings.Contains(doc, "`"+name+"` 与") {
+			t.Errorf("the README's tables do not list %s", name)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("functions without an example in the README: %s", strings.Join(missing, " "))
+	}
+}
+
+// calledFunctions lists the functions a template calls.
+func calledFunctions(t *testing.T, tmpl string) []string {
+	trees, err := parse.Parse("x", tmpl, "", "", New(nil).funcs, builtins)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.ChainNode:
+			walk(n.Node)
+		case *parse.IdentifierNode:
+			names = append(names, n.Ident)
+		}
+	}
+	for _, tr := range trees {
+		walk(tr.Root)
+	}
+	return names
+}
+
+var builtins = map[string]any{"and": 0, "or": 0, "not": 0, "len": 0, "index": 0, "print": 0, "printf": 0, "eq": 0, "ne": 0, "lt": 0, "le": 0, "gt": 0, "ge": 0}
