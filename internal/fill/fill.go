@@ -259,6 +259,14 @@ func goType(t string) string {
 
 func execMessage(action, detail string) string {
 	if m := errCallRE.FindStringSubmatch(detail); m != nil {
+		switch m[1] {
+		case "index":
+			return fmt.Sprintf("{{%s}}：index 的序号超出了范围，或所给的不是一列值（序号从0数起）", action)
+		case "eq", "ne", "lt", "le", "gt", "ge":
+			return fmt.Sprintf("{{%s}}：%s 不能比较这两个值（工作簿中的数请用 等于、大于、小于 比较）", action, m[1])
+		case "len", "slice", "call":
+			return fmt.Sprintf("{{%s}}：%s 用错了：%s", action, m[1], m[2])
+		}
 		return m[2]
 	}
 	if m := noKeyRE.FindStringSubmatch(detail); m != nil {

@@ -105,6 +105,7 @@ func testBook() *workbook.Book {
 		{"约数", "约50"},
 		{"危险", "**重要** <script>alert(1)</script> [链接](http://x)"},
 		{"怪名", "Infinity科技 {{值}} NaN <no value> 50%!"},
+		{"多行", "甲\n乙"},
 	}
 	for i, kv := range info {
 		b.Info = append(b.Info, workbook.InfoEntry{Key: kv[0], Value: cellValue(kv[1], ref(workbook.InfoSheet, "B"+itoa(i+2)))})
@@ -199,6 +200,11 @@ func runErrors(t *testing.T, cases []errCase) {
 		for _, w := range c.want {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("%s: %q does not say %q", c.tmpl, err, w)
+			}
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !strings.HasPrefix(line, "测试.md ") && !strings.HasPrefix(line, "测试.md：") {
+				t.Errorf("%s: a line of the error does not name the template: %q", c.tmpl, line)
 			}
 		}
 		if strings.Contains(err.Error(), "fill.") || strings.Contains(err.Error(), "interface {}") {
@@ -309,6 +315,9 @@ func TestErrorsNameThePlace(t *testing.T) {
 		{`{{平均 (列 (表 "空表") "产值")}}`, []string{"没有任何数值"}},
 		{`{{排名 (表 "县区") "增速" "县区" "丁县"}}`, []string{"“县区”列中没有“丁县”"}},
 		{`{{单位 (表 "企业") "企业名称"}}`, []string{"表头没有写单位"}},
+		{`{{if eq (值 "签约金额") 82.8}}是{{end}}`, []string{"第1行", "eq 不能比较这两个值", "等于"}},
+		{`{{index (列 (表 "联保") "企业名称") 5}}`, []string{"第1行", "index 的序号超出了范围"}},
+		{`{{保留 1 (信息 "多行")}}`, []string{"figures.xlsx 报告信息!B15：“甲 乙”不是数字"}},
 	})
 }
 

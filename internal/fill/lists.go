@@ -404,7 +404,7 @@ func (f *Filler) rank(x any, col, nameCol string, name any) (int, error) {
 		}
 		if v.Kind == workbook.Empty {
 			if id.Value.String() == plain(name) {
-				return 0, fmt.Errorf("%s“%s”的“%s”是空的，无法排名", at(v.Ref), plain(name), col)
+				return 0, fmt.Errorf("%s“%s”的“%s”是空的，无法排名", at(v.Ref), shown(plain(name)), col)
 			}
 			continue
 		}
@@ -419,7 +419,7 @@ func (f *Filler) rank(x any, col, nameCol string, name any) (int, error) {
 		}
 	}
 	if target == nil {
-		return 0, fmt.Errorf("排名：“%s”列中没有“%s”", nameCol, plain(name))
+		return 0, fmt.Errorf("排名：“%s”列中没有“%s”", nameCol, shown(plain(name)))
 	}
 	place := 1
 	for _, d := range all {

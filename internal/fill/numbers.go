@@ -37,7 +37,7 @@ func toNumber(fn string, x any) (Number, error) {
 		}
 		d, err := decimal.NewFromString(s)
 		if err != nil || strings.ContainsAny(s, "eE") {
-			return Number{}, kindError("“%s”不是数字，%s 需要数字", plain(v), fn)
+			return Number{}, kindError("“%s”不是数字，%s 需要数字", shown(plain(v)), fn)
 		}
 		n := Number{D: d, Places: places(s), Ratio: ratio}
 		if ratio {
@@ -53,7 +53,7 @@ func notNumber(fn string, v workbook.Value) error {
 	if v.Kind == workbook.Empty {
 		return fmt.Errorf("%s单元格是空的，%s 需要数字", at(v.Ref), fn)
 	}
-	return kindError("%s“%s”不是数字，%s 需要数字", at(v.Ref), v.String(), fn)
+	return kindError("%s“%s”不是数字，%s 需要数字", at(v.Ref), shown(v.String()), fn)
 }
 
 // places counts the digits after the point of a number as written.

@@ -132,11 +132,11 @@ func kindName(x any) string {
 	case Value:
 		switch v.Kind {
 		case workbook.Number:
-			return "数字“" + v.Value.String() + "”"
+			return "数字“" + shown(v.Value.String()) + "”"
 		case workbook.Text:
-			return "文字“" + v.Value.String() + "”"
+			return "文字“" + shown(v.Value.String()) + "”"
 		case workbook.Date:
-			return "日期“" + v.Value.String() + "”"
+			return "日期“" + shown(v.Value.String()) + "”"
 		}
 		return "空的单元格"
 	case Row:
@@ -150,9 +150,9 @@ func kindName(x any) string {
 	case int, int64, float64:
 		return fmt.Sprintf("数字“%v”", v)
 	case Text:
-		return "文字“" + string(v) + "”"
+		return "文字“" + shown(string(v)) + "”"
 	case string:
-		return "文字“" + v + "”"
+		return "文字“" + shown(v) + "”"
 	case bool:
 		return "真假值"
 	case time.Time:
@@ -161,6 +161,23 @@ func kindName(x any) string {
 		return "空值"
 	}
 	return fmt.Sprintf("%T", x)
+}
+
+// shown is a workbook text as a message quotes it: on one line, cut short
+// when long, so that each problem stays one line.
+func shown(s string) string {
+	const max = 40
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\t', '\v', '\f', '\u2028', '\u2029':
+			return ' '
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "……"
+	}
+	return s
 }
 
 // at writes where a value came from, for the start of a message: “figures.xlsx
