@@ -93,8 +93,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	_, warnings, err := rep.Check(book)
-	for _, w := range warnings {
-		fmt.Fprintln(stdout, "提醒："+w)
+	remind := func() {
+		for _, w := range warnings {
+			fmt.Fprintln(stdout, "提醒："+w)
+		}
 	}
 	if err != nil {
 		n := 1
@@ -103,8 +105,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		code := fail(stderr, err)
 		fmt.Fprintf(stderr, "共%d个问题，请改正后再生成。\n", n)
+		remind()
 		return code
 	}
+	remind()
 	set, err := fontSet()
 	if err != nil {
 		return fail(stderr, err)
