@@ -19,11 +19,12 @@ import (
 // {{range}} (a range over each of its rows). It reports:
 //
 //   - a name the workbook lacks (figure, report fact, table, column), with
-//     the closest existing name, and a value of the wrong kind (text where a
-//     number is needed, a table where a list is), wherever they are written;
-//   - a problem of the data (an empty 去年同期, a table with no rows) only
+//     the closest existing name, and a function given the wrong kind of
+//     thing (a table where a list is needed), wherever they are written;
+//   - a cell whose content does not fit (text where a number is needed) and
+//     a problem of the data (an empty 去年同期, a table with no rows) only
 //     where the template goes whatever the data: outside {{if}}, {{with}},
-//     {{range}} and the later arguments of and/or;
+//     {{range}} and the later arguments of and/or (see errors.go);
 //   - a wrong number of arguments, and printing what cannot be printed (a
 //     table, a row, true/false).
 //
@@ -75,7 +76,7 @@ func (f *Filler) check(t *template.Template, file, src string) []*Error {
 }
 
 func (c *checker) add(n parse.Node, kind problemKind, msg string) {
-	if kind == dataProblem && c.cond > 0 {
+	if (kind == dataProblem || kind == valueProblem) && c.cond > 0 {
 		return
 	}
 	line, col := position(c.src, int(n.Position()))

@@ -23,7 +23,7 @@ func toTime(fn string, x any) (time.Time, error) {
 		if v.Kind == workbook.Empty {
 			return time.Time{}, fmt.Errorf("%s单元格是空的，%s 需要日期", at(v.Ref), fn)
 		}
-		return time.Time{}, kindError("%s“%s”不是日期，%s 需要日期", at(v.Ref), shown(v.Value.String()), fn)
+		return time.Time{}, valueError("%s“%s”不是日期，%s 需要日期", at(v.Ref), shown(v.Value.String()), fn)
 	case time.Time:
 		return v, nil
 	}
@@ -53,7 +53,7 @@ func toSpan(fn string, x any) (span, error) {
 	}
 	m := periodRE.FindStringSubmatch(v.Value.String())
 	if m == nil {
-		return span{}, kindError("%s“%s”不是报告期，%s 需要“2022年1－11月”或“2022年11月”这样的报告期，或者一个日期", at(v.Ref), shown(v.Value.String()), fn)
+		return span{}, valueError("%s“%s”不是报告期，%s 需要“2022年1－11月”或“2022年11月”这样的报告期，或者一个日期", at(v.Ref), shown(v.Value.String()), fn)
 	}
 	s := span{}
 	s.year, _ = strconv.Atoi(m[1])
@@ -63,7 +63,7 @@ func toSpan(fn string, x any) (span, error) {
 		s.to, _ = strconv.Atoi(m[3])
 	}
 	if s.from < 1 || s.to > 12 || s.from > s.to {
-		return span{}, kindError("%s报告期“%s”的月份不对", at(v.Ref), v.Value.String())
+		return span{}, valueError("%s报告期“%s”的月份不对", at(v.Ref), v.Value.String())
 	}
 	return s, nil
 }
@@ -134,7 +134,7 @@ func year(fn string, x any) (int, error) {
 	y, _, err := dayOrSpanEnd(fn, x)
 	if err != nil {
 		if v, ok := x.(Value); ok && v.Kind != workbook.Empty {
-			return 0, kindError("%s“%s”不是年份、日期或报告期，%s 需要其中之一", at(v.Ref), shown(v.Value.String()), fn)
+			return 0, valueError("%s“%s”不是年份、日期或报告期，%s 需要其中之一", at(v.Ref), shown(v.Value.String()), fn)
 		}
 		return 0, err
 	}

@@ -125,6 +125,9 @@ func testBook() *workbook.Book {
 		{"甲县", "7.1%"}, {"鹤岭", "6.4%"}, {"乙县", "6.4%"}, {"丙县", "5.0%"},
 	})
 	addTable(b, "空表", []string{"企业名称", "产值"}, nil, nil)
+	addTable(b, "项目", []string{"名称", "类别", "产值"}, nil, [][]string{
+		{"华晟电子", "企业", "3.6"}, {"锂电池项目", "在建项目", "在建"}, {"天恒锂电", "企业", "4.2"},
+	})
 	return b
 }
 
@@ -398,4 +401,18 @@ func TestUnused(t *testing.T) {
 			t.Errorf("%s is used, yet listed:\n%s", used, unused)
 		}
 	}
+}
+
+// TestConditionsPassBadCells: a condition may be there to pass by cells
+// that do not fit; the check does not hold them against the template,
+// while the same cells used unconditionally are problems.
+func TestConditionsPassBadCells(t *testing.T) {
+	guarded := `{{range 表 "项目"}}{{if 等于 (格 . "类别") "企业"}}{{保留 1 (格 . "产值")}}；{{end}}{{end}}`
+	if got := fillString(t, guarded); got != "3.6；4.2；" {
+		t.Errorf("guarded: %q", got)
+	}
+	runErrors(t, []errCase{
+		{`{{range 表 "项目"}}{{保留 1 (格 . "产值")}}；{{end}}`, []string{"测试.md 第1行第19列：figures.xlsx 项目!C3：“在建”不是数字，保留 需要数字"}},
+		{`{{合计 (列 (表 "项目") "产值")}}`, []string{"测试.md 第1行第3列：figures.xlsx 项目!C3：“在建”不是数字，合计 需要数字"}},
+	})
 }

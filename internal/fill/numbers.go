@@ -53,7 +53,7 @@ func notNumber(fn string, v workbook.Value) error {
 	if v.Kind == workbook.Empty {
 		return fmt.Errorf("%s单元格是空的，%s 需要数字", at(v.Ref), fn)
 	}
-	return kindError("%s“%s”不是数字，%s 需要数字", at(v.Ref), shown(v.String()), fn)
+	return valueError("%s“%s”不是数字，%s 需要数字", at(v.Ref), shown(v.String()), fn)
 }
 
 // places counts the digits after the point of a number as written.
