@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +28,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	bundled "briefing/fonts"
+	"briefing/internal/build"
 	"briefing/internal/document"
+	"briefing/internal/fonts"
 	"briefing/internal/htmlwriter"
 )
 
@@ -328,87 +331,106 @@ func (tb *tab) fontOf(t *testing.T, selector string) string {
 	return font
 }
 
+// testReports are the reports the browser test renders: the sample, and
+// one with what the sample lacks (a two-line title, a table, a list,
+// headings of three levels, attachments).
+var testReports = []struct{ name, dir string }{
+	{"sample", sampleReport},
+	{"tables", "testdata/表格与附件"},
+}
+
 func TestBrowser(t *testing.T) {
 	b := newBrowser(t)
 	out := outDir(t)
-	res := renderSample(t)
-	sample := fileOf(t, res, "html")
-	pdf := pdfOf(t, res)
+	for _, rep := range testReports {
+		res, err := build.Render(build.Options{Report: rep.dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "html", "txt"}})
+		if err != nil {
+			t.Fatalf("building %s: %v", rep.dir, err)
+		}
+		page := fileOf(t, res, "html")
+		pdf := pdfOf(t, res)
+		for _, v := range []struct {
+			name          string
+			width, height int64
+			mobile        bool
+		}{
+			{"phone", 375, 812, true},
+			{"tablet", 768, 1024, true},
+			{"desktop", 1280, 900, false},
+		} {
+			t.Run(fmt.Sprintf("%s-%s-%d", rep.name, v.name, v.width), func(t *testing.T) {
+				name := fmt.Sprintf("%s-%d", rep.name, v.width)
+				tb := b.open(t, name, page, v.width, v.height, v.mobile)
+				m := tb.measure(t)
+				if m.ScrollWidth > m.ClientWidth {
+					t.Errorf("at %d px the page is %d px wide: it scrolls sideways (overflowing: %v)", v.width, m.ScrollWidth, m.Overflowing)
+				}
+				if len(m.Overflowing) > 0 {
+					t.Errorf("at %d px these stick out of the viewport: %v", v.width, m.Overflowing)
+				}
+				if !slices.Equal(m.Headings, pdf.Headings) {
+					t.Errorf("the headings differ from the PDF's:\nbrowser %q\nPDF     %q", m.Headings, pdf.Headings)
+				}
+				if len(m.Paragraphs) != len(pdf.Paragraphs) {
+					t.Errorf("the browser shows %d paragraphs, the PDF sets %d", len(m.Paragraphs), len(pdf.Paragraphs))
+				}
+				for i := range min(len(m.Paragraphs), len(pdf.Paragraphs)) {
+					if m.Paragraphs[i] != pdf.Paragraphs[i] {
+						t.Errorf("paragraph %d differs:\nbrowser %s\nPDF     %s", i+1, m.Paragraphs[i], pdf.Paragraphs[i])
+					}
+				}
+				if m.Justified != "justify" {
+					t.Errorf("paragraphs are aligned %q, not justified", m.Justified)
+				}
+				if want := 2 * m.FontSize; !indentNear(m.Indent, want) {
+					t.Errorf("the paragraph indent is %s, not 2 characters (%.1fpx)", m.Indent, want)
+				}
+				if v.width < 800 && (m.FontSize < 16 || m.FontSize > 20) {
+					t.Errorf("at %d px the text is %.1fpx", v.width, m.FontSize)
+				}
+				body, hei, kai := tb.fontOf(t, "main p:not([class])"), tb.fontOf(t, "main h2, .lead.l1"), tb.fontOf(t, "main h3, .lead.l2")
+				t.Logf("fonts: body %s, 一、 %s, （一） %s, title %s", body, hei, kai, tb.fontOf(t, "h1.title"))
+				if body == hei || body == kai || hei == kai {
+					t.Errorf("the body (%s), 一、 (%s) and （一） (%s) headings should be in three faces", body, hei, kai)
+				}
+				tb.screenshot(t, filepath.Join(out, name+".png"))
+				tb.quiet(t)
+			})
+		}
 
-	for _, v := range []struct {
-		name          string
-		width, height int64
-		mobile        bool
-	}{
-		{"phone", 375, 812, true},
-		{"tablet", 768, 1024, true},
-		{"desktop", 1280, 900, false},
-	} {
-		t.Run(fmt.Sprintf("%s-%d", v.name, v.width), func(t *testing.T) {
-			tb := b.open(t, fmt.Sprintf("sample-%d", v.width), sample, v.width, v.height, v.mobile)
-			m := tb.measure(t)
-			if m.ScrollWidth > m.ClientWidth {
-				t.Errorf("at %d px the page is %d px wide: it scrolls sideways (overflowing: %v)", v.width, m.ScrollWidth, m.Overflowing)
+		t.Run(rep.name+"-accessibility", func(t *testing.T) {
+			tb := b.open(t, rep.name+"-ax", page, 1280, 900, false)
+			got := tb.headingsForAT(t)
+			var names []string
+			for _, h := range got {
+				names = append(names, h.name)
 			}
-			if len(m.Overflowing) > 0 {
-				t.Errorf("at %d px these stick out of the viewport: %v", v.width, m.Overflowing)
+			if !slices.Equal(names, pdf.Headings) {
+				t.Errorf("assistive technology sees other headings than the PDF's:\nAX  %q\nPDF %q", names, pdf.Headings)
 			}
-			if !slices.Equal(m.Headings, pdf.Headings) {
-				t.Errorf("the headings differ from the PDF's:\nbrowser %q\nPDF     %q", m.Headings, pdf.Headings)
-			}
-			if len(m.Paragraphs) != len(pdf.Paragraphs) {
-				t.Errorf("the browser shows %d paragraphs, the PDF sets %d", len(m.Paragraphs), len(pdf.Paragraphs))
-			}
-			for i := range min(len(m.Paragraphs), len(pdf.Paragraphs)) {
-				if m.Paragraphs[i] != pdf.Paragraphs[i] {
-					t.Errorf("paragraph %d differs:\nbrowser %s\nPDF     %s", i+1, m.Paragraphs[i], pdf.Paragraphs[i])
+			for i, h := range got {
+				if want := levelOf(h.name, i == 0); h.level != want {
+					t.Errorf("heading %s has level %d, not %d", h.name, h.level, want)
 				}
 			}
-			if m.Justified != "justify" {
-				t.Errorf("paragraphs are aligned %q, not justified", m.Justified)
-			}
-			if want := 2 * m.FontSize; !indentNear(m.Indent, want) {
-				t.Errorf("the paragraph indent is %s, not 2 characters (%.1fpx)", m.Indent, want)
-			}
-			if v.width < 800 && (m.FontSize < 16 || m.FontSize > 20) {
-				t.Errorf("at %d px the text is %.1fpx", v.width, m.FontSize)
-			}
-			body, hei, kai := tb.fontOf(t, "main p:not([class])"), tb.fontOf(t, "main h2"), tb.fontOf(t, ".lead.l2")
-			t.Logf("fonts: body %s, 一、 %s, （一） %s, title %s", body, hei, kai, tb.fontOf(t, "h1.title"))
-			if body == hei || body == kai || hei == kai {
-				t.Errorf("the body (%s), 一、 (%s) and （一） (%s) headings should be in three faces", body, hei, kai)
-			}
-			tb.screenshot(t, filepath.Join(out, fmt.Sprintf("sample-%d.png", v.width)))
 			tb.quiet(t)
 		})
-	}
 
-	t.Run("accessibility", func(t *testing.T) {
-		tb := b.open(t, "sample-ax", sample, 1280, 900, false)
-		got := tb.headingsForAT(t)
-		var names []string
-		for _, h := range got {
-			names = append(names, h.name)
-		}
-		if !slices.Equal(names, pdf.Headings) {
-			t.Errorf("assistive technology sees other headings than the PDF's:\nAX  %q\nPDF %q", names, pdf.Headings)
-		}
-		for _, h := range got {
-			want := 0
-			switch {
-			case h.name == pdf.Headings[0]:
-				want = 1
-			case strings.HasPrefix(h.name, "（"):
-				want = 3
-			case strings.Contains(h.name, "、"):
-				want = 2
+		t.Run(rep.name+"-print", func(t *testing.T) {
+			tb := b.open(t, rep.name+"-print", page, 1280, 900, false)
+			data, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+			if err != nil {
+				t.Fatalf("printing: %v", err)
 			}
-			if h.level != want {
-				t.Errorf("heading %s has level %d, not %d", h.name, h.level, want)
+			file := filepath.Join(out, rep.name+"-print.pdf")
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				t.Fatal(err)
 			}
-		}
-		tb.quiet(t)
-	})
+			t.Logf("printed: %s", file)
+			tb.quiet(t)
+			checkPrint(t, file, string(fileOf(t, res, "txt")), len(res.Layout.Pages))
+		})
+	}
 
 	t.Run("wide-table", func(t *testing.T) {
 		page := wideTablePage(t)
@@ -455,7 +477,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("xss-control", func(t *testing.T) {
 		// The check can see a payload run: markup written into a page
 		// runs when the policy is bypassed, and the policy stops it.
-		doc := bytes.Replace(sample, []byte("</main>"), []byte(`<p><img src=x onerror="window.__xss=1"></p></main>`), 1)
+		doc := bytes.Replace(wideTablePage(t), []byte("</main>"), []byte(`<p><img src=x onerror="window.__xss=1"></p></main>`), 1)
 		for _, bypass := range []bool{true, false} {
 			tb := b.openCSP(t, fmt.Sprintf("control-bypass-%v", bypass), doc, 375, 812, true, bypass)
 			time.Sleep(200 * time.Millisecond)
@@ -466,78 +488,96 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
-
-	t.Run("print", func(t *testing.T) {
-		tb := b.open(t, "sample-print", sample, 1280, 900, false)
-		data, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
-		if err != nil {
-			t.Fatalf("printing: %v", err)
-		}
-		file := filepath.Join(out, "sample-print.pdf")
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("printed: %s", file)
-		tb.quiet(t)
-		checkPrint(t, file, len(res.Layout.Pages))
-	})
 }
 
-// checkPrint reads the text of a printed PDF with pdftotext (Debian's
-// poppler-utils), when it is installed, and checks the grid: at most 22
-// lines of body text a page and 22 on most, 28 characters on most lines,
-// and each page numbered “— N —”; and about as many pages as the PDF.
-func checkPrint(t *testing.T, file string, pdfPages int) {
+// checkPrint measures a printed page with the project's typography
+// checker (.ci/typocheck.py; CI installs python3-pdfminer), against the
+// report's text, and checks that it keeps to the GB/T 9704 page as the PDF
+// does: A4; no page with more than 22 lines of body text and most full
+// pages with 22 (a heading-led paragraph is not split after its first line,
+// so a page can end a line early); 28 characters on most lines, all flush;
+// lines on a regular grid; the 版心 within 1 mm of 37 mm from the top,
+// 28 mm from the left and 26 mm from the right; page numbers “— N —” where
+// GB/T 9704 puts them; the report's text, all of it; no missing glyph.
+func checkPrint(t *testing.T, file, text string, pdfPages int) {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext is not installed (Debian: poppler-utils): the printed page's lines are not counted")
+	python := ""
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", "import pdfminer").Run() == nil {
+			python = path
+			break
+		}
+	}
+	if python == "" {
+		t.Log("python3 with pdfminer is not installed (apt-get install python3-pdfminer): the printed page is not measured")
 		return
 	}
-	out, err := exec.Command("pdftotext", file, "-").Output()
+	expected := strings.TrimSuffix(file, ".pdf") + ".txt"
+	if err := os.WriteFile(expected, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(python, "../../.ci/typocheck.py", file, "--expected", expected, "--json", "-", "--quiet").Output()
 	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
+		t.Fatalf("typocheck: %v\n%s", err, out)
 	}
-	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
-	if len(pages) < pdfPages-1 || len(pages) > pdfPages+1 {
-		t.Errorf("printed on %d pages, the PDF has %d", len(pages), pdfPages)
+	var r struct {
+		Summary struct {
+			Pages            int                `json:"pages"`
+			A4               bool               `json:"a4"`
+			LinesPerFullPage []int              `json:"lines_per_full_page"`
+			CharsMode        int                `json:"chars_per_full_line_mode"`
+			FlushRatio       float64            `json:"flush_ratio"`
+			GridRegular      bool               `json:"grid_regular"`
+			Pitch            float64            `json:"line_pitch_pt"`
+			Kinsoku          int                `json:"kinsoku_violations"`
+			Missing          int                `json:"missing_glyphs"`
+			TextSimilarity   float64            `json:"text_similarity"`
+			Margins          map[string]float64 `json:"margins_mm"`
+			Orphans, Widows  int
+			Formats          map[string]int `json:"page_number_formats"`
+		} `json:"summary"`
+		PageNumbers struct {
+			PositionOK bool `json:"gbt9704_position_ok"`
+		} `json:"page_numbers"`
 	}
-	full, perLine := 0, map[int]int{}
-	for i, p := range pages {
-		lines, folio := 0, false
-		for _, l := range strings.Split(p, "\n") {
-			l = strings.TrimSpace(l)
-			switch {
-			case l == "":
-			case l == fmt.Sprintf("— %d —", i+1):
-				folio = true
-			default:
-				lines++
-				perLine[len([]rune(squeeze(l)))]++
-			}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	s := r.Summary
+	t.Logf("printed: %d pages (the PDF %d); lines on full pages %v; %d characters a line; pitch %.3f pt; margins %v mm; text similarity %.3f; kinsoku %d, 孤字 %d, 孤行 %d",
+		s.Pages, pdfPages, s.LinesPerFullPage, s.CharsMode, s.Pitch, s.Margins, s.TextSimilarity, s.Kinsoku, s.Orphans, s.Widows)
+	if !s.A4 {
+		t.Errorf("not printed on A4")
+	}
+	if s.Pages < pdfPages-1 || s.Pages > pdfPages+1 {
+		t.Errorf("printed on %d pages, the PDF has %d", s.Pages, pdfPages)
+	}
+	full := 0
+	for i, n := range s.LinesPerFullPage {
+		if n > 22 {
+			t.Errorf("full page %d has %d lines", i+1, n)
 		}
-		if !folio {
-			t.Errorf("page %d has no page number “— %d —”", i+1, i+1)
-		}
-		if lines > 22 {
-			t.Errorf("page %d has %d lines", i+1, lines)
-		}
-		if lines == 22 {
+		if n == 22 {
 			full++
 		}
 	}
-	if full < len(pages)/2 {
-		t.Errorf("only %d of %d printed pages have 22 lines", full, len(pages))
+	if full < (len(s.LinesPerFullPage)-1)/2 {
+		t.Errorf("only %d of %d full pages have 22 lines: %v", full, len(s.LinesPerFullPage), s.LinesPerFullPage)
 	}
-	mode := 0
-	for n, c := range perLine {
-		if c > perLine[mode] {
-			mode = n
+	if s.CharsMode != 28 || s.FlushRatio < 0.98 || !s.GridRegular {
+		t.Errorf("%d characters on most lines, %.2f of the lines flush, grid regular %v", s.CharsMode, s.FlushRatio, s.GridRegular)
+	}
+	for k, want := range map[string]float64{"top": 37, "left": 28, "right": 26} {
+		if d := s.Margins[k] - want; d > 1 || d < -1 {
+			t.Errorf("the %s margin is %.1f mm, not %.0f", k, s.Margins[k], want)
 		}
 	}
-	if mode != 28 {
-		t.Errorf("most printed lines have %d characters, not 28 (%v)", mode, perLine)
+	if s.Formats["— N —"] != s.Pages || !r.PageNumbers.PositionOK {
+		t.Errorf("page numbers %v, placed as GB/T 9704 says: %v", s.Formats, r.PageNumbers.PositionOK)
 	}
-	t.Logf("printed %d pages (the PDF %d), %d with 22 lines", len(pages), pdfPages, full)
+	if s.Missing != 0 || s.TextSimilarity < 0.99 {
+		t.Errorf("%d glyphs missing; text similarity %.3f", s.Missing, s.TextSimilarity)
+	}
 }
 
 type axHeading struct {
@@ -604,6 +644,24 @@ func wideTablePage(t *testing.T) []byte {
 	}
 	md.WriteString("\n表后的段落照常换行，不随表格变宽。\n")
 	return page(t, parseDoc(md.String(), document.Meta{Title: "宽表格测试", Addressee: "县人民政府", Org: "鹤岭县工业和信息化局", Date: "2022年12月5日"}), htmlwriter.Options{})
+}
+
+// levelOf is the heading level of a heading's text: 1 for the title, 2
+// for 一、, 3 for （一）, 4 for 1., 5 for （1）.
+func levelOf(text string, title bool) int {
+	switch {
+	case title:
+		return 1
+	case regexp.MustCompile(`^[一二三四五六七八九十]+、`).MatchString(text):
+		return 2
+	case regexp.MustCompile(`^（[一二三四五六七八九十]+）`).MatchString(text):
+		return 3
+	case regexp.MustCompile(`^[0-9]+\.`).MatchString(text):
+		return 4
+	case regexp.MustCompile(`^（[0-9]+）`).MatchString(text):
+		return 5
+	}
+	return 0
 }
 
 // indentNear reports whether a computed text-indent (“31.57px”) is two
