@@ -319,6 +319,8 @@ func (c *checker) fields(base sym, names []string, n parse.Node) sym {
 			case nil:
 				c.add(n, kindProblem, fmt.Sprintf("{{.%s}} 在这里没有可取的行：.列名 只能写在 range 或 with 一行表格之中", name))
 				return unknown
+			case Value, Number:
+				return unknown // the fields of the Go value, for those who know them
 			default:
 				c.add(n, kindProblem, fmt.Sprintf("%s 没有“.%s”可取：.列名 只能用于表中的一行（可用 首、最大 取出一行，或用 range 逐行）", kindName(v), name))
 				return unknown

@@ -241,6 +241,7 @@ var (
 	noKeyRE    = regexp.MustCompile(`map has no entry for key "(.*)"`)
 	argCountRE = regexp.MustCompile(`wrong number of args for (\S+): want (at least )?(\d+) got (\d+)`)
 	wrongType  = regexp.MustCompile(`wrong type for value; expected (\S+); got (\S+)`)
+	noFieldRE  = regexp.MustCompile(`can't evaluate field (\S+) in type (\S+)`)
 )
 
 // goTypes names Go types the way messages name what a template holds.
@@ -274,6 +275,9 @@ func execMessage(action, detail string) string {
 	}
 	if strings.Contains(detail, "nil data; no entry for key") {
 		return fmt.Sprintf("{{%s}} 在这里没有可取的行：.列名 只能写在 range 或 with 一行表格之中", action)
+	}
+	if m := noFieldRE.FindStringSubmatch(detail); m != nil {
+		return fmt.Sprintf("{{%s}}：%s没有“.%s”可取", action, goType(m[2]), m[1])
 	}
 	if m := argCountRE.FindStringSubmatch(detail); m != nil {
 		return argCountMessage(m[1], m[2] != "", m[3], m[4])

@@ -259,3 +259,52 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeFrontMatter: the report.md shown in templates/README.md loads
+// and fills with the sample's workbook and sections.
+func TestReadmeFrontMatter(t *testing.T) {
+	doc, err := os.ReadFile("../../templates/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```markdown\n")
+	if !ok {
+		t.Fatal("the README shows no report.md")
+	}
+	example, _, _ := strings.Cut(rest, "```")
+	files := map[string]string{"templates/示例/report.md": example}
+	for _, f := range []string{"sections/主要工作.md", "sections/存在的问题.md"} {
+		b, err := os.ReadFile("../../" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f] = string(b)
+	}
+	dir := writeReport(t, files)
+	root := filepath.Dir(dir)
+	wb, err := os.ReadFile("../../samples/产业链供应链.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, "samples"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "samples", "产业链供应链.xlsx"), wb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Load(filepath.Join(root, "templates", "示例"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := r.Workbook("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Fill(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Title != "关于鹤岭县保障产业链供应链稳定工作的情况汇报" || strings.Join(d.Meta.Attachments, "") != "鹤岭县重点企业名单" || d.Meta.Date != "2022年12月5日" {
+		t.Errorf("meta %+v", d.Meta)
+	}
+}
