@@ -417,3 +417,52 @@ func TestConditionsPassBadCells(t *testing.T) {
 		{`{{合计 (列 (表 "项目") "产值")}}`, []string{"测试.md 第1行第3列：figures.xlsx 项目!C3：“在建”不是数字，合计 需要数字"}},
 	})
 }
+
+// TestEveryFunctionWithEveryKind gives every function each kind of
+// argument, one to four of them: it never panics, and whatever goes wrong
+// is said in Chinese at the template's place, with no Go in it.
+func TestEveryFunctionWithEveryKind(t *testing.T) {
+	args := []string{`"签约金额"`, `"企业名称"`, `(表 "企业")`, `(首 (表 "企业"))`, `(列 (表 "企业") "产值")`,
+		`(值 "签约金额")`, `(值 "工业增速")`, `(信息 "成文日期")`, `(信息 "县名")`, `1`, `-2.5`, `0`, `true`, `(同比 "签约金额")`, `.`}
+	book := testBook()
+	n := 0
+	for _, fn := range Funcs() {
+		for k := 0; k <= 3; k++ {
+			combos := [][]string{nil}
+			for i := 0; i < k; i++ {
+				var next [][]string
+				for _, c := range combos {
+					for j, a := range args {
+						if (i+j+len(c))%3 == 0 || i == 0 { // a spread of the combinations, not all of them
+							next = append(next, append(append([]string{}, c...), a))
+						}
+					}
+				}
+				combos = next
+			}
+			for _, c := range combos {
+				tmpl := "{{" + strings.TrimSpace(fn+" "+strings.Join(c, " ")) + "}}"
+				n++
+				out, err := New(book).Fill("测试.md", tmpl, 1)
+				if err == nil {
+					if strings.ContainsAny(out, "\uE000\uE001\uE002") {
+						t.Errorf("%s: marks left in %q", tmpl, out)
+					}
+					continue
+				}
+				msg := err.Error()
+				for _, line := range strings.Split(msg, "\n") {
+					if !strings.HasPrefix(line, "测试.md ") {
+						t.Errorf("%s: %q does not name the place", tmpl, line)
+					}
+				}
+				for _, goish := range []string{"fill.", "interface {}", "reflect", "runtime error", "goroutine", "<nil>", "%!"} {
+					if strings.Contains(msg, goish) && !strings.Contains(tmpl, "printf") {
+						t.Errorf("%s: %q", tmpl, msg)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d templates", n)
+}
