@@ -130,11 +130,17 @@ func newBrowser(t *testing.T) *browser {
 	t.Cleanup(cancel)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	t.Cleanup(cancelCtx)
-	start, cancelStart := context.WithTimeout(ctx, time.Minute)
-	defer cancelStart()
-	_ = start
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
+	// The first action starts the browser and binds it to its context,
+	// so the start is timed here rather than by a context.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(ctx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("starting %s: %v", exe, err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatalf("%s did not start within a minute", exe)
 	}
 	return &browser{ctx: ctx, pages: pages}
 }
