@@ -457,6 +457,46 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("print-breaks", func(t *testing.T) {
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			t.Skip("pdftotext is not installed (Debian: poppler-utils)")
+		}
+		// 21 one-line paragraphs, then a heading that would be the 22nd
+		// line of page 1; then a table longer than a page.
+		var md strings.Builder
+		for i := range 21 {
+			fmt.Fprintf(&md, "第%d段。\n\n", i+1)
+		}
+		md.WriteString("## 标题不落在页末\n\n标题后的段落。\n\n| 序号 | 名称 |\n| --: | --- |\n")
+		for i := range 40 {
+			fmt.Fprintf(&md, "| %d | 第%d行 |\n", i+1, i+1)
+		}
+		tb := b.open(t, "breaks", page(t, parseDoc(md.String(), document.Meta{}), htmlwriter.Options{}), 1280, 900, false)
+		data, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+		if err != nil {
+			t.Fatalf("printing: %v", err)
+		}
+		file := filepath.Join(out, "breaks-print.pdf")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command("pdftotext", file, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(string(text), "\f")
+		if len(pages) < 3 {
+			t.Fatalf("printed on %d pages", len(pages))
+		}
+		if strings.Contains(pages[0], "标题不落在页末") || !strings.Contains(pages[0], "第21段") || !strings.Contains(pages[1], "标题不落在页末") {
+			t.Errorf("the heading is not kept with its paragraph:\npage 1: %s\npage 2: %s", pages[0], pages[1])
+		}
+		if !strings.Contains(pages[2], "序号") || !strings.Contains(pages[2], "第30行") {
+			t.Errorf("the table's header is not repeated on page 3:\n%s", pages[2])
+		}
+		tb.quiet(t)
+	})
+
 	t.Run("xss", func(t *testing.T) {
 		// The payloads must stay inert by the escaping alone (the policy
 		// bypassed) and with the page's policy, as it ships.
