@@ -358,3 +358,21 @@ func TestOtherWriters(t *testing.T) {
 	_, err = Read(bytes.NewReader(bad), "other.xlsx")
 	sameLines(t, lines(t, err), []string{"other.xlsx 工作表“表”：工作表已损坏，无法读取（文字索引“7”无效），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"})
 }
+
+// A shared string table far larger than the cells could use is refused.
+func TestSharedStringsBound(t *testing.T) {
+	x := newXL(t).sheet("表", []any{"名称", "备注"}, []any{"甲", "乙"})
+	var sst strings.Builder
+	sst.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	sst.WriteString("<si><t>名称</t></si><si><t>备注</t></si><si><t>甲</t></si><si><t>乙</t></si>")
+	for i := 0; i < 1100; i++ {
+		sst.WriteString("<si><t>没用到</t></si>")
+	}
+	sst.WriteString("</sst>")
+	data := patch(t, x.bytes(), "xl/sharedStrings.xml", `<sst[^>]*>.*</sst>`, sst.String())
+	_, err := Read(bytes.NewReader(data), "figures.xlsx", WithMaxCells(10))
+	sameLines(t, lines(t, err), []string{"figures.xlsx：单元格太多：文字部分超过 10 个有内容的单元格能用到的数量，请删去不需要的工作表或内容，或拆成几个工作簿"})
+	if _, err := Read(bytes.NewReader(data), "figures.xlsx"); err != nil {
+		t.Errorf("within the default limits: %v", err)
+	}
+}

@@ -166,7 +166,11 @@ func readXLSX(data []byte, name string, opt *options) (*Book, error) {
 		}
 	}
 	if sstPath != "" {
-		if err := x.readSharedStrings(sstPath); err != nil {
+		err := x.readSharedStrings(sstPath)
+		if errors.Is(err, errTooManyCells) {
+			return nil, fail(fileRef, "单元格太多：文字部分超过 %d 个有内容的单元格能用到的数量，请删去不需要的工作表或内容，或拆成几个工作簿", opt.maxCells)
+		}
+		if err != nil {
 			return nil, fail(fileRef, "%s", x.limitOr(err, "文件已损坏（文字部分无法读取：%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"))
 		}
 	}
@@ -339,6 +343,10 @@ func (x *xlsxReader) readSharedStrings(name string) error {
 			switch el.Name.Local {
 			case "si":
 				if inSI {
+					// more strings than cells could ever use: a bloated file
+					if len(x.sst) > 2*x.opt.maxCells+1000 {
+						return errTooManyCells
+					}
 					x.sst = append(x.sst, unescapeOOXML(b.String()))
 				}
 				inSI = false
