@@ -16,9 +16,10 @@ import (
 // from zero, as Excel rounds — which gives back exactly what was typed.
 const excelDigits = 15
 
-// maxTextDigits bounds the digits of a number typed as text: more than this
-// is an identity-card or account number, not a figure, and is kept as text.
-const maxTextDigits = 30
+// maxTextDigits bounds the digits of a number typed as text: Excel itself
+// cannot hold more as a number, so a longer string of digits is an
+// identity-card or account number, not a figure, and is kept as text.
+const maxTextDigits = excelDigits
 
 // cut15 rounds d to the 15 significant digits Excel shows and drops the
 // trailing zeros: 0.052000000000000005 → 0.052, 82.799999999999997 → 82.8.

@@ -80,7 +80,7 @@ func TestParseTextNumber(t *testing.T) {
 			t.Errorf("parseTextNumber(%q) = %+v (%s), %v; want %+v", in, got, got.num, ok, w)
 		}
 	}
-	for _, bad := range []string{"", "abc", "007", "1,23", "1,2345", "12,34,567", "1.2.3", "2022-12-5", "12 34", "1e5", "%", "-", "—", "约5亿元", "12亿3", "1234567890123456789012345678901"} {
+	for _, bad := range []string{"", "abc", "007", "1,23", "1,2345", "12,34,567", "1.2.3", "2022-12-5", "12 34", "1e5", "%", "-", "—", "约5亿元", "12亿3", "1234567890123456", "330102199001011234"} {
 		if got, ok := parseTextNumber(bad); ok {
 			t.Errorf("parseTextNumber(%q) accepted: %+v", bad, got)
 		}
