@@ -77,10 +77,42 @@ func Bytes(doc *document.Document, opts Options) ([]byte, error) {
 // explain turns a typesetting error into a message that says where in the
 // report the problem is.
 func explain(err error, blocks []typeset.Block, doc *document.Document) error {
-	if mg, ok := err.(*typeset.MissingGlyphError); ok {
-		return fmt.Errorf("没有任何字体含有字符“%c”（U+%04X），出现在：%s", mg.R, mg.R, mg.Context)
+	mg, ok := err.(*typeset.MissingGlyphError)
+	if !ok {
+		return err
 	}
-	return err
+	where := "页码"
+	if mg.Block >= 0 && mg.Block < len(blocks) {
+		where = describe(blocks, mg.Block)
+	}
+	return fmt.Errorf("没有任何字体含有字符“%c”（U+%04X），无法排版。它出现在%s：“%s”。请改用常用字，或用 -font 指定含有这个字的字体", mg.R, mg.R, where, mg.Context)
+}
+
+// describe names a block the way a clerk finds it in the report: 标题,
+// 主送机关, the n-th paragraph of the body, a table, 附件说明, 落款.
+func describe(blocks []typeset.Block, i int) string {
+	switch blocks[i].Kind {
+	case typeset.KindTitle:
+		return "标题"
+	case typeset.KindAddressee:
+		return "主送机关"
+	case typeset.KindAttachments:
+		return "附件说明"
+	case typeset.KindClosing:
+		return "落款（发文机关署名或成文日期）"
+	case typeset.KindTable:
+		return "表格"
+	}
+	n := 0
+	for j := 0; j <= i; j++ {
+		if k := blocks[j].Kind; k == typeset.KindParagraph || k == typeset.KindHeading {
+			n++
+		}
+	}
+	if blocks[i].Kind == typeset.KindHeading {
+		return fmt.Sprintf("正文第%d段（标题）", n)
+	}
+	return fmt.Sprintf("正文第%d段", n)
 }
 
 // Draw draws a typeset document with fpdf.
