@@ -322,6 +322,16 @@ func TestImages(t *testing.T) {
 	}
 }
 
+// TestJoiners checks that a middle dot or a slash between two words stays
+// on the line of its neighbours, and that a long path still breaks.
+func TestJoiners(t *testing.T) {
+	p := page(t, parseDoc("给予60元/天·人补贴，&amp;·<b>，a/b/c/d/e/f，马克·吐温。\n", document.Meta{}), htmlwriter.Options{})
+	checkValid(t, p)
+	if want := `<p>给予60<span class="nb">元/天·人</span>补贴，&amp;·&lt;b&gt;，a/b/c/d/e/f，马<span class="nb">克·吐</span>温。</p>`; !bytes.Contains(p, []byte(want)) {
+		t.Errorf("the page has %s", between(p, "<main", "</main>"))
+	}
+}
+
 func TestLinks(t *testing.T) {
 	p := page(t, parseDoc("[政府网](https://www.gov.cn/) [脚本](javascript:alert(1)) [本地](file:///etc/passwd) [相对](a.html) <mailto:a@b.cn>\n", document.Meta{}), htmlwriter.Options{})
 	checkValid(t, p)

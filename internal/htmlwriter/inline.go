@@ -3,6 +3,7 @@ package htmlwriter
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -158,7 +159,7 @@ func (r *writer) inline(n ast.Node) {
 			r.s(p.markup)
 			continue
 		}
-		text := strings.ReplaceAll(esc(p.text), "\n", "<br>")
+		text := strings.ReplaceAll(keepTogether(p.text), "\n", "<br>")
 		if p.code {
 			text = "<code>" + text + "</code>"
 		}
@@ -174,6 +175,42 @@ func (r *writer) inline(n ast.Node) {
 		r.s(text)
 	}
 	r.s(tags.closeAll())
+}
+
+// joiners are the marks that join two words — letters or digits — (60元/天·人,
+// 马克·吐温) and must not begin or end a line; browsers would break beside
+// them.
+const joiners = "·・‧/／"
+
+// keepTogether escapes text and keeps a short run of words joined by such
+// marks (at most 8 characters, so that a long path still breaks) on one
+// line, as the PDF does.
+func keepTogether(text string) string {
+	if !strings.ContainsAny(text, joiners) {
+		return esc(text)
+	}
+	rs := []rune(text)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	joined := func(k int) bool { // rs[k] joins the words rs[k-1] and rs[k+1]
+		return k > 0 && k+1 < len(rs) && strings.ContainsRune(joiners, rs[k]) && word(rs[k-1]) && word(rs[k+1])
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		j := i
+		for joined(j + 1) {
+			j += 2
+		}
+		switch {
+		case j == i:
+			b.WriteString(esc(string(rs[i])))
+		case j-i < 8:
+			b.WriteString(`<span class="nb">` + esc(string(rs[i:j+1])) + `</span>`)
+		default:
+			b.WriteString(esc(string(rs[i : j+1])))
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // safeURL reports whether a link destination may become an href: http,
