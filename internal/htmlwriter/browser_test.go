@@ -503,6 +503,9 @@ func TestBrowser(t *testing.T) {
 		xss := xssPage(t)
 		for _, bypass := range []bool{true, false} {
 			tb := b.openCSP(t, fmt.Sprintf("xss-bypass-%v", bypass), xss, 375, 812, true, bypass)
+			if m := tb.measure(t); m.ScrollWidth > m.ClientWidth {
+				t.Errorf("at 375 px the page is %d px wide (overflowing: %v)", m.ScrollWidth, m.Overflowing)
+			}
 			var ran string
 			tb.eval(t, `typeof window.__xss`, &ran)
 			if ran != "undefined" {
