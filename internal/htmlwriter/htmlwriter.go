@@ -218,13 +218,13 @@ func esc(s string) string { return html.EscapeString(s) }
 
 // title writes the title, broken where the PDF breaks it when lines
 // spell it: each line a span that does not wrap on a desktop or in print,
-// with a break opportunity between them.
+// with a break opportunity between them, which a phone prefers too.
 func (r *writer) title(title string, lines []string) {
 	if len(lines) < 2 || squeezeSpace(strings.Join(lines, "")) != squeezeSpace(title) {
 		r.f("<h1 class=\"title\">%s</h1>\n", esc(title))
 		return
 	}
-	r.s("<h1 class=\"title\">")
+	r.s("<h1 class=\"title lines\">")
 	rest := title
 	for i, l := range lines {
 		// Take the line's characters from the title, so that the

@@ -377,7 +377,7 @@ func TestTitleLines(t *testing.T) {
 	}
 	p := page(t, res.Document, htmlwriter.Options{TitleLines: lines})
 	checkValid(t, p)
-	want := fmt.Sprintf(`<h1 class="title"><span class="tl">%s</span><wbr><span class="tl">%s</span></h1>`, lines[0], lines[1])
+	want := fmt.Sprintf(`<h1 class="title lines"><span class="tl">%s</span><wbr><span class="tl">%s</span></h1>`, lines[0], lines[1])
 	if !bytes.Contains(p, []byte(want)) {
 		t.Errorf("the title is %s", between(p, "<h1", "</h1>"))
 	}
