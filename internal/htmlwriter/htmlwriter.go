@@ -14,12 +14,15 @@
 // the generic families; no font is embedded or downloaded.
 //
 // On a desktop the page is an A4 sheet on the GB/T 9704 grid (22 lines of
-// 28 characters); under 640 px the text reflows at a reading size, and only
-// a wide table scrolls, inside its own box. Printed (@page A4), the text
-// falls on the PDF's grid: the characters of the first and last line touch
-// the 版心 (37 mm from the top, 28 mm from the left, 156 × 225 mm), 16 pt
-// with the PDF's line pitch, 28 characters a line, 22 lines a page, page
-// numbers “— 1 —” as GB/T 9704 places them.
+// 28 characters); narrower than the sheet (850 px) the text reflows at a
+// reading size (18 px on a phone) in a measure of whole characters, keeping
+// the two-character indent and the heading fonts, and only a wide table
+// scrolls, inside its own box. Printed (@page A4), the text falls on the
+// PDF's grid: the characters of the first and last line touch the 版心 (37
+// mm from the top, 28 mm from the left, 156 × 225 mm), 16 pt with the PDF's
+// line pitch, 28 characters a line, 22 lines a page, headings kept with
+// their paragraph, table headers repeated, page numbers “— 1 —” where GB/T
+// 9704 places them. Options.TitleLines breaks the title where the PDF does.
 //
 // Markup: the title is <h1>; headings of the four 公文 levels are <h2> (一、),
 // <h3> (（一）), <h4> (1.) and <h5> (（1）), a body “#” heading is <h1> and
@@ -335,9 +338,7 @@ func (r *writer) block(n ast.Node) {
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 				r.block(c)
 			}
-			if r.prefix != "" { // an item with nothing to set: the PDF drops its number too
-				r.prefix = ""
-			}
+			r.prefix = "" // an item with nothing to set: the PDF drops its number too
 			i++
 		}
 	case *ast.Blockquote:
