@@ -214,13 +214,18 @@ func (sc *sheetCtx) at(col, row int) Ref {
 
 // cellName writes a cell's address: (2, 7) → “B7”.
 func cellName(col, row int) string {
-	return colName(col) + strconv.Itoa(row)
+	var b [16]byte
+	buf := append(b[:0], colName(col)...)
+	return string(strconv.AppendInt(buf, int64(row), 10))
 }
 
 // colName writes a column's letters: 1 → A, 28 → AB.
 func colName(col int) string {
 	if col < 1 {
 		return "?"
+	}
+	if col <= 26 {
+		return letters[col-1 : col] // no allocation for A…Z
 	}
 	var b [4]byte
 	i := len(b)
@@ -232,6 +237,8 @@ func colName(col int) string {
 	}
 	return string(b[i:])
 }
+
+const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 // display is a cell's text as the clerk reads it, for names, units, keys and
 // notes.
