@@ -143,7 +143,17 @@ func Render(o Options) (*Result, error) {
 	if o.Version != "" {
 		producer += " " + o.Version
 	}
-	for _, f := range formats {
+	// The PDF is laid out first: the HTML page breaks its title where the
+	// PDF does.
+	ordered := make([]string, 0, len(formats))
+	for _, known := range Formats {
+		for _, f := range formats {
+			if f == known {
+				ordered = append(ordered, f)
+			}
+		}
+	}
+	for _, f := range ordered {
 		var data []byte
 		switch f {
 		case "pdf":
@@ -159,7 +169,12 @@ func Render(o Options) (*Result, error) {
 			data, err = pdfBytes(res.Layout, doc, opts)
 			lap(&t.PDF)
 		case "html":
-			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{Generator: producer})
+			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{
+				Generator:    producer,
+				AllowRawHTML: rep.AllowRawHTML(),
+				Image:        rep.ReadFile,
+				TitleLines:   htmlwriter.TitleLines(res.Layout),
+			})
 			lap(&t.HTML)
 		case "txt":
 			data = textwriter.Bytes(doc)

@@ -69,6 +69,7 @@ type Report struct {
 	body        string           // the opening, a template
 	bodyLine    int              // line of report.md where body starts
 	sections    []field
+	rawHTML     bool
 	attachments []field
 	layout      string
 	dataPath    string
@@ -97,15 +98,16 @@ func newField(key string, v *yaml.Node) field {
 
 // Known front matter keys and what they mean.
 var keys = map[string]string{
-	"标题":   "报告标题",
-	"主送机关": "主送机关，不带冒号",
-	"发文机关": "发文机关署名",
-	"成文日期": "成文日期，如 2022年12月5日",
-	"附件":   "附件名称的列表",
-	"章节":   "各部分模板文件的列表，按顺序",
-	"版式":   "版式：公文",
-	"数据":   "默认的工作簿",
-	"主题":   "PDF 的主题（Subject）",
+	"标题":     "报告标题",
+	"主送机关":   "主送机关，不带冒号",
+	"发文机关":   "发文机关署名",
+	"成文日期":   "成文日期，如 2022年12月5日",
+	"附件":     "附件名称的列表",
+	"章节":     "各部分模板文件的列表，按顺序",
+	"版式":     "版式：公文",
+	"数据":     "默认的工作簿",
+	"主题":     "PDF 的主题（Subject）",
+	"允许HTML": "HTML 页面是否保留模板中的 HTML 标签（经白名单过滤）：是 或 否，默认否",
 }
 
 // Layouts the writers know.
@@ -216,6 +218,16 @@ func (r *Report) parse(src []byte) error {
 		problems = append(problems, fmt.Sprintf("%s 第%d行：不认识的版式“%s”（可用：%s）", r.fileLabel, r.fields["版式"].line, r.layout, strings.Join(layouts, "、")))
 	}
 	r.dataPath = r.fields["数据"].value
+	if f, ok := r.fields["允许HTML"]; ok {
+		delete(r.fields, "允许HTML")
+		switch strings.TrimSpace(f.value) {
+		case "是", "true", "允许":
+			r.rawHTML = true
+		case "否", "false", "不允许", "":
+		default:
+			problems = append(problems, fmt.Sprintf("%s 第%d行：“允许HTML”应是“是”或“否”，而不是“%s”", r.fileLabel, f.line, f.value))
+		}
+	}
 	if len(r.sections) == 0 && strings.TrimSpace(r.body) == "" {
 		problems = append(problems, fmt.Sprintf("%s：报告没有正文：既没有开头段落，也没有“章节”", r.fileLabel))
 	}
@@ -286,6 +298,21 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// AllowRawHTML reports whether the report's front matter says 允许HTML: 是:
+// the HTML page may then keep the HTML tags of its templates, through the
+// HTML writer's allow-list. Workbook values are escaped all the same.
+func (r *Report) AllowRawHTML() bool { return r.rawHTML }
+
+// ReadFile reads a file named in the report's templates (an image),
+// relative to the report directory.
+func (r *Report) ReadFile(rel string) ([]byte, error) {
+	b, err := r.files.read(rel)
+	if err != nil {
+		return nil, fmt.Errorf("%s：找不到文件 %s", r.fileLabel, r.files.name(rel))
+	}
+	return b, nil
 }
 
 // Workbook opens the report's workbook: path when it is not empty (the

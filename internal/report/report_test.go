@@ -67,6 +67,7 @@ func TestLoadProblems(t *testing.T) {
 		{"no body", "---\n标题: x\n---\n", []string{"report.md：报告没有正文"}},
 		{"empty front matter", "---\n\n---\n正文", []string{"前置信息是空的"}},
 		{"every problem at once", "---\n作者: y\n版式: 通知\n---\n正文", []string{"第2行：不认识的前置信息“作者”", "第3行：不认识的版式“通知”"}},
+		{"raw HTML neither yes nor no", "---\n标题: x\n允许HTML: 也许\n---\n正文", []string{"report.md 第3行：“允许HTML”应是“是”或“否”，而不是“也许”"}},
 	}
 	for _, c := range cases {
 		dir := writeReport(t, map[string]string{"报告/report.md": c.report})
@@ -306,5 +307,28 @@ func TestReadmeFrontMatter(t *testing.T) {
 	}
 	if d.Meta.Title != "关于鹤岭县保障产业链供应链稳定工作的情况汇报" || strings.Join(d.Meta.Attachments, "") != "鹤岭县重点企业名单" || d.Meta.Date != "2022年12月5日" {
 		t.Errorf("meta %+v", d.Meta)
+	}
+}
+
+func TestAllowRawHTMLAndReadFile(t *testing.T) {
+	for value, want := range map[string]bool{"是": true, "否": false, "true": true} {
+		dir := writeReport(t, map[string]string{"报告/report.md": "---\n标题: x\n允许HTML: " + value + "\n---\n正文", "报告/图1.png": "PNG"})
+		r, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.AllowRawHTML() != want {
+			t.Errorf("允许HTML: %s gives %v", value, r.AllowRawHTML())
+		}
+		if b, err := r.ReadFile("图1.png"); err != nil || string(b) != "PNG" {
+			t.Errorf("ReadFile: %q, %v", b, err)
+		}
+		if _, err := r.ReadFile("没有.png"); err == nil || !strings.Contains(err.Error(), "找不到文件") {
+			t.Errorf("ReadFile of a missing file: %v", err)
+		}
+	}
+	dir := writeReport(t, map[string]string{"报告/report.md": "---\n标题: x\n---\n正文"})
+	if r, err := Load(dir); err != nil || r.AllowRawHTML() {
+		t.Errorf("raw HTML is allowed by default (%v)", err)
 	}
 }
