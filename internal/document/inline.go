@@ -19,8 +19,19 @@ type Span struct {
 	Code   bool
 	Link   string // destination of the link the span is part of, if any
 
+	// Raw is set for a raw HTML tag of a template: Text is the tag as
+	// written. Writers show it as text unless they let it through.
+	Raw bool
+	// Image is set for an image: Text is its description, which a writer
+	// that cannot show the image shows instead.
+	Image *ast.Image
+
 	soft bool // a soft line break, resolved before Spans returns
 }
+
+// plain reports whether s is ordinary text that may merge with its
+// neighbours.
+func (s Span) plain() bool { return !s.soft && !s.Raw && s.Image == nil }
 
 // Spans flattens the inline content of a block node (a paragraph, a
 // heading, a table cell) into spans of plain text. Backslash escapes and
@@ -76,10 +87,12 @@ func Spans(n ast.Node, source []byte) []Span {
 					seg := c.Segments.At(i)
 					b.Write(seg.Value(source))
 				}
-				t.Text = b.String()
-				out = appendSpan(out, t)
+				t.Text, t.Raw = b.String(), true
+				out = append(out, t)
 			case *ast.Image:
-				walk(c, s) // its alt text
+				t := s
+				t.Text, t.Image = mdext.Text(c, source), c
+				out = append(out, t)
 			case *east.Strikethrough:
 				walk(c, s)
 			default:
@@ -92,12 +105,12 @@ func Spans(n ast.Node, source []byte) []Span {
 }
 
 func appendSpan(out []Span, s Span) []Span {
-	if s.Text == "" && !s.soft {
+	if s.Text == "" && s.plain() {
 		return out
 	}
 	if n := len(out); n > 0 {
 		last := &out[n-1]
-		if !last.soft && !s.soft && last.Strong == s.Strong && last.Emph == s.Emph && last.Code == s.Code && last.Link == s.Link {
+		if last.plain() && s.plain() && last.Strong == s.Strong && last.Emph == s.Emph && last.Code == s.Code && last.Link == s.Link {
 			last.Text += s.Text
 			return out
 		}
@@ -115,12 +128,17 @@ func resolveSoftBreaks(spans []Span) []Span {
 			out = appendSpan(out, s)
 			continue
 		}
+		// Look through raw tags and images for the characters on either
+		// side of the break.
 		var before, after rune
-		if len(out) > 0 {
-			before, _ = utf8.DecodeLastRuneInString(out[len(out)-1].Text)
+		for k := len(out) - 1; k >= 0; k-- {
+			if out[k].plain() {
+				before, _ = utf8.DecodeLastRuneInString(out[k].Text)
+				break
+			}
 		}
 		for _, n := range spans[i+1:] {
-			if !n.soft {
+			if n.plain() {
 				after, _ = utf8.DecodeRuneInString(n.Text)
 				break
 			}
