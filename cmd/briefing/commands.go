@@ -52,11 +52,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
-	set, err := fontSet()
-	if err != nil {
-		return fail(stderr, err)
-	}
-	res, err := build.Build(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, Fonts: set, Version: version})
+	res, err := build.Build(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version})
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -109,11 +105,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	remind()
-	set, err := fontSet()
-	if err != nil {
-		return fail(stderr, err)
-	}
-	res, err := build.Render(build.Options{Report: first(pos), Data: *data, Fonts: set, Version: version})
+	res, err := build.Render(build.Options{Report: first(pos), Data: *data, LoadFonts: fontSet, Version: version})
 	if err != nil {
 		return fail(stderr, err)
 	}

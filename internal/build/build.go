@@ -33,8 +33,12 @@ type Options struct {
 	Data    string     // workbook; "" for the one the report names
 	OutDir  string     // "" for out
 	Formats []string   // nil for all
-	Fonts   *fonts.Set // nil for the bundled fonts
-	Version string     // written into the files as their producer
+	Fonts   *fonts.Set // nil for LoadFonts, or the bundled fonts
+	// LoadFonts, when Fonts is nil, makes the font set (finding the
+	// system's fonts takes a few milliseconds); Render calls it while it
+	// reads the report and the workbook, and waits for it before the PDF.
+	LoadFonts func() (*fonts.Set, error)
+	Version   string // written into the files as their producer
 }
 
 // Result is a built report, in memory.
@@ -108,8 +112,21 @@ func ParseFormats(s string) ([]string, error) {
 // Render loads, fills and renders the report into memory; it writes
 // nothing.
 func Render(o Options) (*Result, error) {
-	if o.Fonts == nil {
-		o.Fonts = fonts.Bundled()
+	type loaded struct {
+		set *fonts.Set
+		err error
+	}
+	fontsReady := make(chan loaded, 1)
+	switch {
+	case o.Fonts != nil:
+		fontsReady <- loaded{set: o.Fonts}
+	case o.LoadFonts != nil:
+		go func() {
+			set, err := o.LoadFonts()
+			fontsReady <- loaded{set, err}
+		}()
+	default:
+		fontsReady <- loaded{set: fonts.Bundled()}
 	}
 	formats := o.Formats
 	if formats == nil {
@@ -157,6 +174,13 @@ func Render(o Options) (*Result, error) {
 		var data []byte
 		switch f {
 		case "pdf":
+			if o.Fonts == nil {
+				l := <-fontsReady
+				if l.err != nil {
+					return nil, l.err
+				}
+				o.Fonts = l.set
+			}
 			opts := pdfwriter.Options{Fonts: o.Fonts, Producer: producer}
 			blocks := pdfwriter.Blocks(doc, typeset.GBT9704())
 			preload(blocks, o.Fonts)
