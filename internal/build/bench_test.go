@@ -64,20 +64,24 @@ func longReport(b *testing.B, copies int) string {
 	return dir
 }
 
-// Benchmark100Pages is a synthetic report of about 100 pages: the sample's
-// sections repeated.
-func Benchmark100Pages(b *testing.B) {
-	dir := longReport(b, 13)
-	res, err := Render(Options{Report: dir, Fonts: fonts.Bundled()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportMetric(float64(len(res.Layout.Pages)), "pages")
-	b.ResetTimer()
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		if _, err := Render(Options{Report: dir, Fonts: fonts.Bundled()}); err != nil {
+// BenchmarkPages is a synthetic report of about 50, 100 and 200 pages (the
+// sample's sections repeated), to show that the build grows linearly.
+func BenchmarkPages(b *testing.B) {
+	for _, copies := range []int{6, 13, 26} {
+		dir := longReport(b, copies)
+		res, err := Render(Options{Report: dir, Fonts: fonts.Bundled()})
+		if err != nil {
 			b.Fatal(err)
 		}
+		pages := len(res.Layout.Pages)
+		b.Run(fmt.Sprintf("%dpages", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Render(Options{Report: dir, Fonts: fonts.Bundled()}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(pages), "ms/page")
+		})
 	}
 }
