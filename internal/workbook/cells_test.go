@@ -298,7 +298,7 @@ func TestHeaderMergedAcross(t *testing.T) {
 	sameLines(t, got, []string{"figures.xlsx 附表!C2：这一列有内容，但表头（第 1 行）是空的：请补上列名，或删去这一列"})
 }
 
-// The example table of README.zh.md reads as the README says.
+// The example table of README.md (工作簿的约定) reads as the README says.
 func TestReadmeTable(t *testing.T) {
 	const s = "重点项目"
 	b := newXL(t).sheet(s,
@@ -328,7 +328,7 @@ func TestReadmeTable(t *testing.T) {
 	}
 }
 
-// The example figures and report sheets of README.zh.md read as the README says.
+// The example figures and report sheets of README.md (工作簿的约定) read as the README says.
 func TestReadmeSheets(t *testing.T) {
 	b := newXL(t).sheet(MetricsSheet,
 		metricsHeader,
