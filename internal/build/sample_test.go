@@ -2,9 +2,7 @@ package build
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"briefing/internal/fonts"
 	"briefing/internal/pdfwriter"
 	"briefing/internal/typeset"
+	"briefing/internal/typocheck"
 )
 
 // corrections are the obvious typos of the model report that the sample
@@ -290,14 +289,7 @@ func TestTypography(t *testing.T) {
 // TestTypocheck measures the PDFs with the project's typography checker,
 // when Python and pdfminer are installed (CI installs them).
 func TestTypocheck(t *testing.T) {
-	python := ""
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
-		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", "import pdfminer").Run() == nil {
-			python = path
-			break
-		}
-	}
-	if python == "" {
+	if !typocheck.Available() {
 		t.Skip("python3 with pdfminer is not installed (apt-get install python3-pdfminer): typocheck not run")
 	}
 	for _, dir := range reports {
@@ -310,30 +302,10 @@ func TestTypocheck(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := filepath.Join(tmp, res.Document.Name)
-		out, err := exec.Command(python, "../../.ci/typocheck.py", name+".pdf", "--expected", name+".txt", "--strict", "--json", "-", "--quiet").Output()
+		s, err := typocheck.Run(name+".pdf", name+".txt")
 		if err != nil {
-			t.Fatalf("%s: typocheck: %v\n%s", dir, err, out)
+			t.Fatalf("%s: %v", dir, err)
 		}
-		var r struct {
-			Summary struct {
-				LinesPerFullPage  []int              `json:"lines_per_full_page"`
-				CharsMode         int                `json:"chars_per_full_line_mode"`
-				FlushRatio        float64            `json:"flush_ratio"`
-				RightDevMax       float64            `json:"right_dev_max_pt"`
-				GridRegular       bool               `json:"grid_regular"`
-				Kinsoku           int                `json:"kinsoku_violations"`
-				Unbreakable       int                `json:"unbreakable_violations"`
-				Missing           int                `json:"missing_glyphs"`
-				TextSimilarity    float64            `json:"text_similarity"`
-				Margins           map[string]float64 `json:"margins_mm"`
-				Orphans, Widows   int
-				PageNumberFormats map[string]int `json:"page_number_formats"`
-			} `json:"summary"`
-		}
-		if err := json.Unmarshal(out, &r); err != nil {
-			t.Fatal(err)
-		}
-		s := r.Summary
 		for i, n := range s.LinesPerFullPage {
 			if i > 0 && n != 22 {
 				t.Errorf("%s: full page %d has %d lines", dir, i+1, n)
@@ -353,7 +325,7 @@ func TestTypocheck(t *testing.T) {
 				t.Errorf("%s: %s margin %.1f mm", dir, k, s.Margins[k])
 			}
 		}
-		if len(s.PageNumberFormats) != 1 || s.PageNumberFormats["— N —"] == 0 {
+		if len(s.PageNumberFormats) != 1 || s.PageNumberFormats["— N —"] != s.Pages || !s.PageNumbersPlacedGB {
 			t.Errorf("%s: page numbers %v", dir, s.PageNumberFormats)
 		}
 	}

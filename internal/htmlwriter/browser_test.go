@@ -32,6 +32,7 @@ import (
 	"briefing/internal/document"
 	"briefing/internal/fonts"
 	"briefing/internal/htmlwriter"
+	"briefing/internal/typocheck"
 )
 
 // The browser test drives headless Chromium (Debian's package chromium) on
@@ -550,14 +551,7 @@ func TestBrowser(t *testing.T) {
 // GB/T 9704 puts them; the report's text, all of it; no missing glyph.
 func checkPrint(t *testing.T, file, text string, pdfPages int) {
 	t.Helper()
-	python := ""
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
-		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", "import pdfminer").Run() == nil {
-			python = path
-			break
-		}
-	}
-	if python == "" {
+	if !typocheck.Available() {
 		t.Log("python3 with pdfminer is not installed (apt-get install python3-pdfminer): the printed page is not measured")
 		return
 	}
@@ -565,34 +559,10 @@ func checkPrint(t *testing.T, file, text string, pdfPages int) {
 	if err := os.WriteFile(expected, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(python, "../../.ci/typocheck.py", file, "--expected", expected, "--json", "-", "--quiet").Output()
+	s, err := typocheck.Run(file, expected)
 	if err != nil {
-		t.Fatalf("typocheck: %v\n%s", err, out)
-	}
-	var r struct {
-		Summary struct {
-			Pages            int                `json:"pages"`
-			A4               bool               `json:"a4"`
-			LinesPerFullPage []int              `json:"lines_per_full_page"`
-			CharsMode        int                `json:"chars_per_full_line_mode"`
-			FlushRatio       float64            `json:"flush_ratio"`
-			GridRegular      bool               `json:"grid_regular"`
-			Pitch            float64            `json:"line_pitch_pt"`
-			Kinsoku          int                `json:"kinsoku_violations"`
-			Missing          int                `json:"missing_glyphs"`
-			TextSimilarity   float64            `json:"text_similarity"`
-			Margins          map[string]float64 `json:"margins_mm"`
-			Orphans, Widows  int
-			Formats          map[string]int `json:"page_number_formats"`
-		} `json:"summary"`
-		PageNumbers struct {
-			PositionOK bool `json:"gbt9704_position_ok"`
-		} `json:"page_numbers"`
-	}
-	if err := json.Unmarshal(out, &r); err != nil {
 		t.Fatal(err)
 	}
-	s := r.Summary
 	t.Logf("printed: %d pages (the PDF %d); lines on full pages %v; %d characters a line; pitch %.3f pt; margins %v mm; text similarity %.3f; kinsoku %d, 孤字 %d, 孤行 %d",
 		s.Pages, pdfPages, s.LinesPerFullPage, s.CharsMode, s.Pitch, s.Margins, s.TextSimilarity, s.Kinsoku, s.Orphans, s.Widows)
 	if !s.A4 {
@@ -621,8 +591,8 @@ func checkPrint(t *testing.T, file, text string, pdfPages int) {
 			t.Errorf("the %s margin is %.1f mm, not %.0f", k, s.Margins[k], want)
 		}
 	}
-	if s.Formats["— N —"] != s.Pages || !r.PageNumbers.PositionOK {
-		t.Errorf("page numbers %v, placed as GB/T 9704 says: %v", s.Formats, r.PageNumbers.PositionOK)
+	if s.PageNumberFormats["— N —"] != s.Pages || !s.PageNumbersPlacedGB {
+		t.Errorf("page numbers %v, placed as GB/T 9704 says: %v", s.PageNumberFormats, s.PageNumbersPlacedGB)
 	}
 	if s.Missing != 0 || s.TextSimilarity < 0.99 {
 		t.Errorf("%d glyphs missing; text similarity %.3f", s.Missing, s.TextSimilarity)

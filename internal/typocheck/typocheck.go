@@ -1,0 +1,100 @@
+// Package typocheck runs the project's typography checker (.ci/typocheck.py,
+// a copy of the shared tools' typocheck) on a PDF and returns its summary,
+// for tests that measure the PDFs briefing and a browser make.
+//
+// The checker needs Python with pdfminer (Debian: python3-pdfminer); when
+// none is installed, Available reports false and tests skip the measure.
+package typocheck
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+)
+
+// Summary is the headline of the checker's report (its "summary" object),
+// with the page-number placement from its "page_numbers" object.
+type Summary struct {
+	Pages               int                `json:"pages"`
+	A4                  bool               `json:"a4"`
+	BodySize            float64            `json:"body_font_size_pt"`
+	LinesPerFullPage    []int              `json:"lines_per_full_page"`
+	CharsMode           int                `json:"chars_per_full_line_mode"`
+	FlushRatio          float64            `json:"flush_ratio"`
+	RightDevMax         float64            `json:"right_dev_max_pt"`
+	GridRegular         bool               `json:"grid_regular"`
+	Pitch               float64            `json:"line_pitch_pt"`
+	Kinsoku             int                `json:"kinsoku_violations"`
+	Unbreakable         int                `json:"unbreakable_violations"`
+	Missing             int                `json:"missing_glyphs"`
+	AllEmbedded         bool               `json:"all_fonts_embedded"`
+	AllSubset           bool               `json:"all_fonts_subset"`
+	WithoutToUnicode    int                `json:"cid_fonts_without_tounicode"`
+	TextSimilarity      float64            `json:"text_similarity"`
+	Margins             map[string]float64 `json:"margins_mm"`
+	Orphans             int                `json:"orphans"`
+	Widows              int                `json:"widows"`
+	PageNumberFormats   map[string]int     `json:"page_number_formats"`
+	PageNumbersPlacedGB bool               `json:"-"`
+	Lang                string             `json:"lang"`
+	HasOutline          bool               `json:"has_outline"`
+}
+
+var (
+	once   sync.Once
+	python string
+)
+
+// Python returns a python3 that can import pdfminer, or "".
+func Python() string {
+	once.Do(func() {
+		for _, p := range []string{"python3", "/usr/bin/python3"} {
+			if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", "import pdfminer").Run() == nil {
+				python = path
+				return
+			}
+		}
+	})
+	return python
+}
+
+// Available reports whether the checker can run here.
+func Available() bool { return Python() != "" }
+
+// script is .ci/typocheck.py in this repository.
+func script() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", ".ci", "typocheck.py")
+}
+
+// Run measures pdf, comparing its text with the plain text in expected
+// (one paragraph a line) when expected is not "".
+func Run(pdf, expected string) (*Summary, error) {
+	py := Python()
+	if py == "" {
+		return nil, errors.New("python3 with pdfminer is not installed (apt-get install python3-pdfminer)")
+	}
+	args := []string{script(), pdf, "--json", "-", "--quiet"}
+	if expected != "" {
+		args = append(args, "--expected", expected)
+	}
+	out, err := exec.Command(py, args...).Output()
+	if err != nil {
+		return nil, fmt.Errorf("typocheck %s: %v\n%s", pdf, err, out)
+	}
+	var r struct {
+		Summary     Summary `json:"summary"`
+		PageNumbers struct {
+			PositionOK bool `json:"gbt9704_position_ok"`
+		} `json:"page_numbers"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		return nil, fmt.Errorf("typocheck %s: %v", pdf, err)
+	}
+	r.Summary.PageNumbersPlacedGB = r.PageNumbers.PositionOK
+	return &r.Summary, nil
+}
