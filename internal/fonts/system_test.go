@@ -105,6 +105,14 @@ func TestSystemBounds(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("discovery of 31 files took %v", d)
 	}
+	// A search that has run out of time finds nothing more and says so.
+	s = System(WithRoots(dir), WithTimeout(-time.Second))
+	if !s.Roles()[1].Bundled {
+		t.Error("found a font after the time bound")
+	}
+	if n := s.Notes(); len(n) == 0 || !strings.Contains(n[len(n)-1], "上限") {
+		t.Errorf("notes after the time bound: %v", n)
+	}
 }
 
 // On this machine: System() must not fail and must be quick whatever is

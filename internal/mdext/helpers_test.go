@@ -37,15 +37,3 @@ func headings(doc ast.Node) []*ast.Heading {
 }
 
 // kinds returns the kinds of all nodes of doc, each once, in the order first met.
-func kinds(doc ast.Node) []string {
-	seen := map[string]bool{}
-	var ks []string
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if k := n.Kind().String(); entering && !seen[k] {
-			seen[k] = true
-			ks = append(ks, k)
-		}
-		return ast.WalkContinue, nil
-	})
-	return ks
-}

@@ -5,7 +5,6 @@
 package pdfwriter
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -63,15 +62,6 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 		return err
 	}
 	return Draw(w, laid, doc, opts)
-}
-
-// Bytes is Write into memory.
-func Bytes(doc *document.Document, opts Options) ([]byte, error) {
-	var b bytes.Buffer
-	if err := Write(&b, doc, opts); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // explain turns a typesetting error into a message that says where in the

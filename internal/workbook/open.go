@@ -31,7 +31,6 @@ type options struct {
 	unzipSize    int64
 	unzipXMLSize int64
 	maxFormulas  int
-	tmpDir       string
 }
 
 // Option changes how a workbook is read.
@@ -56,9 +55,6 @@ func WithUnzipLimits(total, xml int64) Option {
 // calculated (default 10,000); beyond that the clerk is asked to save the
 // file once in Excel.
 func WithMaxFormulas(n int) Option { return func(o *options) { o.maxFormulas = n } }
-
-// WithTempDir is where excelize puts the temporary files of large sheets.
-func WithTempDir(dir string) Option { return func(o *options) { o.tmpDir = dir } }
 
 func makeOptions(opts []Option) *options {
 	o := &options{

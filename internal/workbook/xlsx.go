@@ -126,7 +126,6 @@ func readXLSX(data []byte, name string, opt *options) (*Book, error) {
 		x.xf, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 			UnzipSizeLimit:    opt.unzipSize,
 			UnzipXMLSizeLimit: opt.unzipXMLSize,
-			TmpDir:            opt.tmpDir,
 		})
 	}, &err)
 	if x.xf != nil {
