@@ -325,6 +325,9 @@ func (r *Report) Workbook(path string) (*workbook.Book, error) {
 		return nil, fmt.Errorf("%s：没有指定工作簿：请用 -data 指定，或在前置信息中写“数据: 工作簿.xlsx”", r.fileLabel)
 	}
 	if p := r.files.disk(r.dataPath); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("%s 第%d行：“数据”指定的工作簿 %s 不存在；请检查路径（相对于报告目录），或用 -data 指定", r.fileLabel, r.fields["数据"].line, p)
+		}
 		return workbook.Open(p)
 	}
 	b, err := r.files.read(r.dataPath)

@@ -332,3 +332,17 @@ func TestAllowRawHTMLAndReadFile(t *testing.T) {
 		t.Errorf("raw HTML is allowed by default (%v)", err)
 	}
 }
+
+// A workbook that the front matter names but that is not there is reported
+// at the line of 数据 in report.md.
+func TestMissingWorkbookNamedByFrontMatter(t *testing.T) {
+	dir := writeReport(t, map[string]string{"报告/report.md": "---\n标题: x\n数据: 没有.xlsx\n---\n正文"})
+	r, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = r.Workbook("")
+	if err == nil || !strings.Contains(err.Error(), "report.md 第3行：“数据”指定的工作簿") || !strings.Contains(err.Error(), "没有.xlsx") {
+		t.Errorf("error %v", err)
+	}
+}
