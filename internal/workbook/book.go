@@ -49,15 +49,45 @@ type Value struct {
 }
 
 // Metric is one row of the metrics sheet (指标).
+//
+// A row holds what a statistics bureau publishes for an indicator: its
+// value (累计, or the period's value), the value of the month alone (当月),
+// their signed growth rates, the rates of earlier periods, ranks, and any
+// other base it is compared with (全市增速, 时序进度, 一季度增速), each in a
+// column of its own. Only 名称 and one of 数值, 增速, 当月 and 当月增速 are
+// needed; the other fields are Empty when the sheet has no such column or
+// the cell is empty.
 type Metric struct {
 	Name     string
-	Value    Value
+	Value    Value // 数值 (累计); Empty when the row gives only rates
 	Unit     string
 	Prev     Value // 上期
 	LastYear Value // 去年同期
 	Target   Value // 目标
 	Note     string
 	Ref      Ref // the name cell
+
+	// Rates are percentages (Ratio is set): 5.2 in a rate column is 5.2%.
+	Growth      Value // 增速: the signed growth rate of Value on the same period of last year
+	PrevGrowth  Value // 上期增速: the growth rate published for the previous period (1-6月 in a 1-7月 report)
+	LastGrowth  Value // 去年同期增速: the growth rate of the same period last year
+	MoM         Value // 环比: the growth rate on the previous period
+	Month       Value // 当月: the value of the last month alone
+	MonthGrowth Value // 当月增速
+	Rank        Value // 排名
+	PrevRank    Value // 上期排名
+
+	// Extra are the sheet's other columns, in the sheet's order, by their
+	// header: named bases such as 全市增速, 时序进度 or 一季度增速. Their
+	// cells are read as they are (a number, a percentage, text), never
+	// refused: a template that uses one as a number says so when it is not.
+	Extra []Field
+}
+
+// Field is one cell of an extra column of the metrics sheet.
+type Field struct {
+	Name  string // the column's header, cleaned of spaces
+	Value Value
 }
 
 // InfoEntry is one key/value row of the report sheet (报告信息).
