@@ -18,6 +18,7 @@ const (
 	Number
 	Text
 	Date
+	Proportion // a ratio typed as text: “2.02:1”, “1.9:75.1:23.7”; see Value.Parts
 )
 
 // Ref is where a value came from.
@@ -45,6 +46,7 @@ type Value struct {
 	Ratio bool            // Number: a percentage; Num is the fraction (0.052 for 5.2%)
 	Text  string          // Text: the trimmed text; otherwise the cell's text as displayed
 	Date  time.Time       // Date: the day, at midnight UTC
+	Parts []Value         // Proportion: each part, a Number shown as typed (“75.1”, “1”)
 	Ref   Ref
 }
 

@@ -293,12 +293,21 @@ type unitRule struct {
 	strict bool
 }
 
-// value turns a raw cell into a Value. needNumber: the cell must hold a
-// number (a figure's 数值, 上期 …). It reports the cell's problem and returns
-// ok=false when the cell cannot be read that way (or its problem was
-// reported already).
-func (sc *sheetCtx) value(c *rawCell, row int, u unitRule, needNumber bool) (Value, bool) {
+// want is what a cell must hold to be read.
+type want uint8
+
+const (
+	anyValue     want = iota // tables, 报告信息: text stays text
+	numberOnly               // rates, 当月: a number
+	numberOrPart             // a figure's 数值, 上期, 去年同期, 目标: a number or a ratio (“1.9:75.1:23.7”)
+)
+
+// value turns a raw cell into a Value, as w asks. It reports the cell's
+// problem and returns ok=false when the cell cannot be read that way (or
+// its problem was reported already).
+func (sc *sheetCtx) value(c *rawCell, row int, u unitRule, w want) (Value, bool) {
 	ref := sc.at(c.col, row)
+	needNumber := w != anyValue
 	v := Value{Ref: ref}
 	switch c.kind {
 	case rawEmpty:
@@ -334,7 +343,7 @@ func (sc *sheetCtx) value(c *rawCell, row int, u unitRule, needNumber bool) (Val
 	case rawNumber:
 		return sc.numberCell(c, ref, u, needNumber)
 	}
-	return sc.textCell(c, ref, u, needNumber)
+	return sc.textCell(c, ref, u, w)
 }
 
 func (sc *sheetCtx) numberCell(c *rawCell, ref Ref, u unitRule, needNumber bool) (Value, bool) {
@@ -388,62 +397,91 @@ func (sc *sheetCtx) numberCell(c *rawCell, ref Ref, u unitRule, needNumber bool)
 	return v, true
 }
 
-func (sc *sheetCtx) textCell(c *rawCell, ref Ref, u unitRule, needNumber bool) (Value, bool) {
-	v := Value{Ref: ref}
+// textCell reads a cell that holds text: a number typed as text (“1,234”,
+// “5.2%”, “82.8亿元”), a date, a ratio, or words.
+func (sc *sheetCtx) textCell(c *rawCell, ref Ref, u unitRule, w want) (Value, bool) {
 	s := trim(c.text)
 	if s == "" {
-		return v, true
+		return Value{Ref: ref}, true
 	}
 	if tn, ok := parseTextNumber(s); ok {
-		switch {
-		case tn.percent:
-			if u.unit != "" && !isPercentUnit(u.unit) {
-				sc.ps.add(ref, "%s 是百分数，但%s写的单位是%s", quote(s), u.where, quote(u.unit))
-				return v, false
-			}
-			v.Kind, v.Num, v.Ratio = Number, tn.value().Normalize(), true
-			v.Text = formatFixed(tn.num, tn.places, tn.places) + "%"
-			return v, true
-		case tn.unit == "":
-		case u.unit != "" && sameUnit(tn.unit, u.unit):
-		case u.unit != "" && (u.strict && unitLike(tn.unit) || knownUnit(tn.unit)):
-			sc.ps.add(ref, "%s 的单位%s与%s写的单位%s不一致，请换算后只填数字", quote(s), quote(tn.unit), u.where, quote(u.unit))
-			return v, false
-		case needNumber && u.unit == "" && unitLike(tn.unit):
-			sc.ps.add(ref, "%s 不是数字：单位请写在“单位”列，数值列只填数字", quote(s))
-			return v, false
-		default:
-			if needNumber {
-				sc.ps.add(ref, "%s 不是数字", quote(s))
-				return v, false
-			}
-			v.Kind, v.Text = Text, s
-			return v, true
-		}
-		v.Kind = Number
-		if isPercentUnit(u.unit) {
-			v.Num, v.Ratio = tn.num.Shift(-2).Normalize(), true
-			v.Text = formatFixed(tn.num, tn.places, tn.places) + "%"
-		} else {
-			v.Num = tn.num.Normalize()
-			v.Text = formatFixed(tn.num, tn.places, tn.places)
-		}
-		return v, true
+		return sc.typedNumber(s, tn, ref, u, w)
 	}
 	if t, ok := parseTextDate(s); ok {
+		return sc.typedDate(t, ref, w)
+	}
+	if parts, ok := parseProportion(s); ok {
+		return sc.typedProportion(s, parts, ref, w)
+	}
+	if w != anyValue {
+		sc.ps.add(ref, "%s 不是数字", quote(s))
+		return Value{Ref: ref}, false
+	}
+	return Value{Kind: Text, Text: s, Ref: ref}, true
+}
+
+// typedNumber is a number typed as text, checked against the unit rule.
+func (sc *sheetCtx) typedNumber(s string, tn textNumber, ref Ref, u unitRule, w want) (Value, bool) {
+	v := Value{Ref: ref}
+	needNumber := w != anyValue
+	switch {
+	case tn.percent:
+		return sc.typedPercent(s, tn, ref, u)
+	case tn.unit == "":
+	case u.unit != "" && sameUnit(tn.unit, u.unit):
+	case u.unit != "" && (u.strict && unitLike(tn.unit) || knownUnit(tn.unit)):
+		sc.ps.add(ref, "%s 的单位%s与%s写的单位%s不一致，请换算后只填数字", quote(s), quote(tn.unit), u.where, quote(u.unit))
+		return v, false
+	case needNumber && u.unit == "" && unitLike(tn.unit):
+		sc.ps.add(ref, "%s 不是数字：单位请写在“单位”列，数值列只填数字", quote(s))
+		return v, false
+	default:
 		if needNumber {
-			sc.ps.add(ref, "这一格是日期（%s），不是数字", dateText(t, 0))
+			sc.ps.add(ref, "%s 不是数字", quote(s))
 			return v, false
 		}
-		v.Kind, v.Date, v.Text = Date, t, dateText(t, 0)
+		v.Kind, v.Text = Text, s
 		return v, true
 	}
-	if needNumber {
-		sc.ps.add(ref, "%s 不是数字", quote(s))
-		return v, false
+	v.Kind = Number
+	if isPercentUnit(u.unit) {
+		v.Num, v.Ratio = tn.num.Shift(-2).Normalize(), true
+		v.Text = formatFixed(tn.num, tn.places, tn.places) + "%"
+	} else {
+		v.Num = tn.num.Normalize()
+		v.Text = formatFixed(tn.num, tn.places, tn.places)
 	}
-	v.Kind, v.Text = Text, s
 	return v, true
+}
+
+// typedPercent is a percentage typed as text (“5.2%”), refused where the
+// unit is another one.
+func (sc *sheetCtx) typedPercent(s string, tn textNumber, ref Ref, u unitRule) (Value, bool) {
+	if u.unit != "" && !isPercentUnit(u.unit) {
+		sc.ps.add(ref, "%s 是百分数，但%s写的单位是%s", quote(s), u.where, quote(u.unit))
+		return Value{Ref: ref}, false
+	}
+	text := formatFixed(tn.num, tn.places, tn.places) + "%"
+	return Value{Kind: Number, Num: tn.value().Normalize(), Ratio: true, Text: text, Ref: ref}, true
+}
+
+// typedDate is a date typed as text, refused where a number is wanted.
+func (sc *sheetCtx) typedDate(t time.Time, ref Ref, w want) (Value, bool) {
+	if w != anyValue {
+		sc.ps.add(ref, "这一格是日期（%s），不是数字", dateText(t, 0))
+		return Value{Ref: ref}, false
+	}
+	return Value{Kind: Date, Date: t, Text: dateText(t, 0), Ref: ref}, true
+}
+
+// typedProportion is a ratio typed as text (“1.9:75.1:23.7”), refused
+// where only a number will do (a rate, 当月).
+func (sc *sheetCtx) typedProportion(s string, parts []string, ref Ref, w want) (Value, bool) {
+	if w == numberOnly {
+		sc.ps.add(ref, "%s 是比例，不是数字；这一列只能填数字", quote(s))
+		return Value{Ref: ref}, false
+	}
+	return proportionValue(parts, ref), true
 }
 
 // timeText writes the time of day of an Excel serial number: 8:30, 8:30:15.

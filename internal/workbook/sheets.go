@@ -185,7 +185,7 @@ func (b *builder) readMetrics(sc *sheetCtx) {
 			if cols[f] == 0 {
 				return
 			}
-			v, good := sc.value(c, r.num, rule, true)
+			v, good := sc.value(c, r.num, rule, numberOrPart)
 			ok = ok && good
 			*dst = v
 		}
@@ -279,7 +279,7 @@ func (b *builder) readInfo(sc *sheetCtx) {
 			b.ps.add(sc.at(kc.col+1, r.num), "%s 没有填写内容（不需要就删掉这一行）", quote(key))
 			continue
 		}
-		v, ok := sc.value(vc, r.num, unitRule{}, false)
+		v, ok := sc.value(vc, r.num, unitRule{}, anyValue)
 		if !ok {
 			continue
 		}
@@ -430,7 +430,7 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 				}
 				continue
 			}
-			v, _ := sc.value(c, r.num, rules[ci], false)
+			v, _ := sc.value(c, r.num, rules[ci], anyValue)
 			row.Cells[ci] = v
 		}
 		t.Rows = append(t.Rows, row)

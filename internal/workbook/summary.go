@@ -20,9 +20,11 @@ import (
 //	               "rows": 30, "ref": "重点项目"}]
 //	}
 //
-// A value is {"kind": "number"|"text"|"date"|"empty", "text": as shown,
-// "number": the exact decimal as a string (the fraction for a percentage),
-// "ratio": true for a percentage, "date": "2022-12-05", "ref": "指标!B2"};
+// A value is {"kind": "number"|"text"|"date"|"proportion"|"empty", "text":
+// as shown, "number": the exact decimal as a string (the fraction for a
+// percentage), "ratio": true for a percentage, "date": "2022-12-05",
+// "parts": the parts of a proportion as shown (["1.9", "75.1", "23.7"]),
+// "ref": "指标!B2"};
 // fields that do not apply are left out. prev, last_year and target are
 // left out when their cells are empty or absent.
 type BookSummary struct {
@@ -68,12 +70,13 @@ type ColumnSummary struct {
 
 // ValueSummary is one value in a BookSummary.
 type ValueSummary struct {
-	Kind   string `json:"kind"`
-	Text   string `json:"text,omitempty"`
-	Number string `json:"number,omitempty"`
-	Ratio  bool   `json:"ratio,omitempty"`
-	Date   string `json:"date,omitempty"`
-	Ref    string `json:"ref,omitempty"`
+	Kind   string   `json:"kind"`
+	Text   string   `json:"text,omitempty"`
+	Number string   `json:"number,omitempty"`
+	Ratio  bool     `json:"ratio,omitempty"`
+	Date   string   `json:"date,omitempty"`
+	Parts  []string `json:"parts,omitempty"`
+	Ref    string   `json:"ref,omitempty"`
 }
 
 func summarize(v Value) ValueSummary {
@@ -85,6 +88,11 @@ func summarize(v Value) ValueSummary {
 		s.Kind = "text"
 	case Date:
 		s.Kind, s.Date = "date", v.Date.Format("2006-01-02")
+	case Proportion:
+		s.Kind = "proportion"
+		for _, p := range v.Parts {
+			s.Parts = append(s.Parts, p.String())
+		}
 	default:
 		s.Kind = "empty"
 	}

@@ -6,7 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// String names a kind in Chinese, for messages: 空、数字、文字、日期.
+// String names a kind in Chinese, for messages: 空、数字、文字、日期、比例.
 func (k Kind) String() string {
 	switch k {
 	case Empty:
@@ -17,6 +17,8 @@ func (k Kind) String() string {
 		return "文字"
 	case Date:
 		return "日期"
+	case Proportion:
+		return "比例"
 	}
 	return "未知"
 }
@@ -29,6 +31,8 @@ func (k Kind) String() string {
 //   - a date written the 公文 way: 2022年12月5日 (year in full, no leading
 //     zeros), or 2022年12月 / 12月5日 when the cell's date format shows only
 //     those parts;
+//   - a ratio with ASCII colons and its parts as typed: 1.9:75.1:23.7
+//     (also when typed “1.9：75.1：23.7”);
 //   - text as typed, trimmed of spaces; an empty cell as "".
 //
 // For a Value built by hand without Text, the number is written with the
@@ -47,6 +51,11 @@ func (v Value) String() string {
 		return dateText(v.Date, 0)
 	case Text:
 		return v.Text
+	case Proportion:
+		if v.Text != "" {
+			return v.Text
+		}
+		return partsText(v.Parts)
 	}
 	return ""
 }
