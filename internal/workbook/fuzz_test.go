@@ -55,7 +55,7 @@ var fuzzNames = []string{"figures.xlsx", "指标.csv", "报告信息.csv", "重�
 //
 //	go test -run='^$' -fuzz=FuzzRead -fuzztime=10m ./internal/workbook/
 func FuzzRead(f *testing.F) {
-	for _, x := range []*xl{numbersWorkbook(f), problemsWorkbook(f), layoutWorkbook(f), infoWorkbook(f), tablesWorkbook(f), infoFormulasWorkbook(f)} {
+	for _, x := range []*xl{numbersWorkbook(f), problemsWorkbook(f), layoutWorkbook(f), infoWorkbook(f), tablesWorkbook(f), infoFormulasWorkbook(f), bureauWorkbook(f)} {
 		data := x.bytes()
 		f.Add(data, uint8(0))
 		f.Add(storedZip(f, data), uint8(0))
@@ -112,8 +112,8 @@ func FuzzRead(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, m := range b.Metrics {
-			if m.Value.Kind != Number {
-				t.Fatalf("figure %q with a %v value", m.Name, m.Value.Kind)
+			if !hasFigure(m) {
+				t.Fatalf("figure %q with a %v value and no rate", m.Name, m.Value.Kind)
 			}
 			if got, ok := b.Metric(m.Name); !ok || got == nil {
 				t.Fatalf("figure %q not found by its name", m.Name)
@@ -138,6 +138,18 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
+// hasFigure reports whether a figure read has what a row needs: a number
+// or a ratio as its value, or else a rate or 当月 (a rate-first row).
+func hasFigure(m *Metric) bool {
+	switch m.Value.Kind {
+	case Number, Proportion:
+		return true
+	case Empty:
+		return m.Growth.Kind == Number || m.Month.Kind == Number || m.MonthGrowth.Kind == Number
+	}
+	return false
+}
+
 // FuzzTextNumber checks the number parser on any text: what it accepts
 // writes back as a number, and parsing never panics.
 func FuzzTextNumber(f *testing.F) {
@@ -153,6 +165,13 @@ func FuzzTextNumber(f *testing.F) {
 			}
 		}
 		parseTextDate(s)
+		if parts, ok := parseProportion(s); ok {
+			if back, ok := parseProportion(proportionValue(parts, Ref{}).String()); !ok || strings.Join(back, ":") != strings.Join(parts, ":") {
+				t.Fatalf("ratio %q read as %q, read back as %q", s, parts, back)
+			}
+		}
+		headerKey(s)
+		periodField(s)
 		parseNumFmt(s)
 		headerUnit(s)
 		closest(s, []string{"上云企业数", "签约金额"})

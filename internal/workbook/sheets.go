@@ -14,10 +14,11 @@ type builder struct {
 	ps     *problems
 	budget int // cells that filling merged ranges may still look at (see grid.fillMerges)
 	sheets map[string]Ref
+	named  map[string]bool // every figure's folded name, read or refused (see checkNames)
 }
 
 func newBuilder(file string, ps *problems, maxCells int) *builder {
-	return &builder{book: &Book{File: file}, ps: ps, budget: 4 * maxCells, sheets: map[string]Ref{}}
+	return &builder{book: &Book{File: file}, ps: ps, budget: 4 * maxCells, sheets: map[string]Ref{}, named: map[string]bool{}}
 }
 
 // addSheet reads one sheet by what its name says it is.
@@ -61,144 +62,6 @@ func (b *builder) finish() {
 	for _, m := range b.book.Metrics {
 		if t, ok := b.sheets[fold(m.Name)]; ok && fold(m.Name) != fold(MetricsSheet) && fold(m.Name) != fold(InfoSheet) {
 			b.ps.add(m.Ref, "%s 既是指标名，又是工作表%s的名字，模板里无法区分，请改掉其中一个", quote(m.Name), quote(t.Sheet))
-		}
-	}
-}
-
-// The columns of the metrics sheet, and the header texts each may have.
-const (
-	fName = iota
-	fValue
-	fUnit
-	fPrev
-	fLastYear
-	fTarget
-	fNote
-	nFields
-)
-
-var metricHeaders = [nFields][]string{
-	fName:     {"名称", "指标名称"},
-	fValue:    {"数值", "本期数值", "本期"},
-	fUnit:     {"单位", "计量单位"},
-	fPrev:     {"上期", "上期数值"},
-	fLastYear: {"去年同期", "上年同期"},
-	fTarget:   {"目标", "目标值"},
-	fNote:     {"备注", "说明"},
-}
-
-func metricField(s string) int {
-	k := fold(cleanName(s))
-	for f, names := range metricHeaders {
-		for _, n := range names {
-			if k == n {
-				return f
-			}
-		}
-	}
-	return -1
-}
-
-// readMetrics reads the metrics sheet: a header row with 名称, 数值, 单位
-// (and optionally 上期, 去年同期, 目标, 备注), then one figure per row. Rows
-// above the header (a title) are skipped, and so are other columns.
-func (b *builder) readMetrics(sc *sheetCtx) {
-	g := sc.g
-	hi := -1
-	var cols [nFields]int
-	for i, seen := 0, 0; i < len(g.rows) && seen < 20 && hi < 0; i++ {
-		r := &g.rows[i]
-		if r.count() == 0 {
-			continue
-		}
-		seen++
-		var found [nFields]int
-		for j := range r.cells {
-			if f := metricField(sc.display(&r.cells[j])); f >= 0 && found[f] == 0 {
-				found[f] = r.cells[j].col
-			}
-		}
-		if found[fName] != 0 && found[fValue] != 0 {
-			hi = i
-			cols = found
-		}
-	}
-	if hi < 0 {
-		b.ps.add(sc.ref, "找不到表头：应当有一行写着“名称”“数值”“单位”（可以再加“上期”“去年同期”“目标”“备注”），其下每行一个指标")
-		return
-	}
-	header := &g.rows[hi]
-	for j := range header.cells {
-		c := &header.cells[j]
-		f := metricField(sc.display(c))
-		if f < 0 {
-			continue
-		}
-		if c.col != cols[f] {
-			b.ps.add(sc.at(c.col, header.num), "表头里有两列都是%s（另一列在 %s），请删去或改名一列",
-				quote(metricHeaders[f][0]), cellName(cols[f], header.num))
-		}
-	}
-	if cols[fUnit] == 0 {
-		b.ps.add(sc.ref, "表头（第 %d 行）缺少“单位”列；没有单位的指标，单位格留空即可", header.num)
-	}
-	b.fill(sc, header.num, header.num)
-
-	seen := map[string]Ref{}
-	for i := hi + 1; i < len(g.rows); i++ {
-		r := &g.rows[i]
-		if r.count() == 0 || sc.repeatsHeader(r, header) {
-			continue
-		}
-		get := func(f int) *rawCell {
-			if cols[f] == 0 {
-				return &rawCell{}
-			}
-			if c, ok := r.cell(cols[f]); ok {
-				return c
-			}
-			return &rawCell{col: cols[f]}
-		}
-		nameRef := sc.at(cols[fName], r.num)
-		name := cleanName(sc.display(get(fName)))
-		if name == "" {
-			for f := fValue; f < nFields; f++ {
-				if f != fNote && f != fUnit && !get(f).blank() {
-					b.ps.add(nameRef, "这一行填了%s，但“名称”是空的", metricHeaders[f][0])
-					break
-				}
-			}
-			continue
-		}
-		m := &Metric{Name: name, Ref: nameRef}
-		if first, dup := seen[fold(name)]; dup {
-			b.ps.add(nameRef, "指标名%s重复，第一次出现在 %s；同一个名称只能有一行", quote(name), first.Cell)
-			continue
-		}
-		seen[fold(name)] = nameRef
-		m.Unit = cleanName(sc.display(get(fUnit)))
-		m.Note = trim(sc.display(get(fNote)))
-		rule := unitRule{unit: m.Unit, where: "“单位”列", strict: true}
-		ok := true
-		read := func(f int, dst *Value) {
-			c := get(f)
-			if cols[f] == 0 {
-				return
-			}
-			v, good := sc.value(c, r.num, rule, numberOrPart)
-			ok = ok && good
-			*dst = v
-		}
-		read(fValue, &m.Value)
-		if ok && m.Value.Kind == Empty {
-			b.ps.add(m.Value.Ref, "%s 的数值是空的；没有数就删掉这一行，或在备注里说明", quote(name))
-			ok = false
-		}
-		read(fPrev, &m.Prev)
-		read(fLastYear, &m.LastYear)
-		read(fTarget, &m.Target)
-		if ok {
-			b.book.Metrics = append(b.book.Metrics, m)
 		}
 	}
 }
