@@ -1,6 +1,10 @@
 // Package document is the one model of a filled report that every writer
 // renders: the report's facts (title, 主送机关, 发文机关, 成文日期, 附件)
 // and the goldmark AST of its filled Markdown, parsed once.
+//
+// Unsupported lists the Markdown that the writers cannot render as it is
+// written (a ###### heading, a nested list, a link's address, ~~删除线~~ …),
+// each with its place in the source and a message for the clerk.
 package document
 
 import (
