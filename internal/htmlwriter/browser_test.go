@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"os/exec"
@@ -275,6 +276,18 @@ type measure struct {
 	Indent    string  `json:"indent"`
 	FontSize  float64 `json:"fontSize"`
 	Justified string  `json:"justified"`
+	Quotes    []style `json:"quotes"` // the paragraphs of the 按语
+}
+
+// style is the computed style of a paragraph, and where it stands.
+type style struct {
+	Indent    string  `json:"indent"`
+	FontSize  float64 `json:"fontSize"`
+	Justified string  `json:"justified"`
+	Left      float64 `json:"left"`
+	Right     float64 `json:"right"`
+	BodyLeft  float64 `json:"bodyLeft"`
+	BodyRight float64 `json:"bodyRight"`
 }
 
 const measureJS = `(() => {
@@ -282,7 +295,7 @@ const measureJS = `(() => {
   const q = s => Array.from(document.querySelectorAll(s));
   const norm = s => s.replace(/\s+/g, '');
   const body = q('main p:not(.addressee):not(.org):not(.date), main h1:not(.title), main h2, main h3, main h4, main h5, main h6');
-  const p = document.querySelector('main p:not([class])');
+  const p = document.querySelector('main > p:not([class])');
   return {
     scrollWidth: de.scrollWidth, clientWidth: de.clientWidth,
     headings: q('h1, h2, h3, h4, h5, h6, [role=heading]').map(e => norm(e.innerText)),
@@ -293,6 +306,11 @@ const measureJS = `(() => {
     indent: p ? getComputedStyle(p).textIndent : '',
     fontSize: p ? parseFloat(getComputedStyle(p).fontSize) : 0,
     justified: p ? getComputedStyle(p).textAlign : '',
+    quotes: q('blockquote.按语 p').map(e => {
+      const s = getComputedStyle(e), r = e.getBoundingClientRect(), b = p ? p.getBoundingClientRect() : r;
+      return {indent: s.textIndent, fontSize: parseFloat(s.fontSize), justified: s.textAlign,
+        left: r.left, right: r.right, bodyLeft: b.left, bodyRight: b.right};
+    }),
   };
 })()`
 
@@ -338,12 +356,13 @@ func (tb *tab) fontOf(t *testing.T, selector string) string {
 	return font
 }
 
-// testReports are the reports the browser test renders: the sample, and
-// one with what the sample lacks (a two-line title, a table, a list,
-// headings of three levels, attachments).
+// testReports are the reports the browser test renders: the sample, one
+// with what the sample lacks (a two-line title, a table, a list, headings
+// of three levels, attachments), and one that opens with an 按语.
 var testReports = []struct{ name, dir string }{
 	{"sample", sampleReport},
 	{"tables", "testdata/表格与附件"},
+	{"anyu", "../build/testdata/按语"},
 }
 
 func TestBrowser(t *testing.T) {
@@ -395,10 +414,13 @@ func TestBrowser(t *testing.T) {
 				if v.width < 800 && (m.FontSize < 16 || m.FontSize > 20) {
 					t.Errorf("at %d px the text is %.1fpx", v.width, m.FontSize)
 				}
-				body, hei, kai := tb.fontOf(t, "main p:not([class])"), tb.fontOf(t, "main h2, .lead.l1"), tb.fontOf(t, "main h3, .lead.l2")
+				body, hei, kai := tb.fontOf(t, "main > p:not([class])"), tb.fontOf(t, "main h2, .lead.l1"), tb.fontOf(t, "main h3, .lead.l2")
 				t.Logf("fonts: body %s, 一、 %s, （一） %s, title %s", body, hei, kai, tb.fontOf(t, "h1.title"))
 				if body == hei || body == kai || hei == kai {
 					t.Errorf("the body (%s), 一、 (%s) and （一） (%s) headings should be in three faces", body, hei, kai)
+				}
+				if len(m.Quotes) > 0 {
+					checkQuote(t, tb, m, kai)
 				}
 				tb.screenshot(t, filepath.Join(out, name+".png"))
 				tb.quiet(t)
@@ -538,6 +560,21 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkQuote checks the paragraphs of an 按语: in the face of the （一）
+// headings, kai, with the size, indent, alignment and measure of the body.
+func checkQuote(t *testing.T, tb *tab, m measure, kai string) {
+	t.Helper()
+	if f := tb.fontOf(t, "blockquote.按语 p"); f != kai {
+		t.Errorf("the 按语 is set in %s, not in the （一） headings' %s", f, kai)
+	}
+	for i, q := range m.Quotes {
+		if q.FontSize != m.FontSize || q.Indent != m.Indent || q.Justified != "justify" ||
+			math.Abs(q.Left-q.BodyLeft) > 0.5 || math.Abs(q.Right-q.BodyRight) > 0.5 {
+			t.Errorf("paragraph %d of the 按语 is %+v; the body's size is %.1fpx, its indent %s", i+1, q, m.FontSize, m.Indent)
+		}
+	}
 }
 
 // checkPrint measures a printed page with the project's typography

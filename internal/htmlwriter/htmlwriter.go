@@ -30,7 +30,11 @@
 // stays inside its paragraph, as a <span role="heading" aria-level="3">:
 // assistive technology lists it among the headings, and on the page it is
 // the paragraph's lead, in the heading's font. Tables have <th scope="col">
-// header cells, and <th scope="row"> for a first column of labels.
+// header cells, and <th scope="row"> for a first column of labels. An 按语
+// (a block quote; nested ones are one) is <blockquote class="按语">: its
+// paragraphs are set in 楷体, at the body's size and indent, on screen and
+// in print; a heading in it is one of its paragraphs, without a number.
+// A list item is a paragraph, an ordered one led by its number (“1.”).
 //
 // Safety: every text is escaped. Raw HTML in a template is shown as text,
 // as the PDF shows it, unless Options.AllowRawHTML is set; even then it
@@ -206,6 +210,7 @@ type writer struct {
 	err    error
 	prefix string // a list item's number, for the next block to open with
 	tables int
+	quote  bool // inside an 按语 (a block quote)
 }
 
 func (r *writer) s(s string)                { r.b.WriteString(s) }
@@ -288,40 +293,9 @@ func (r *writer) takePrefix() string {
 func (r *writer) block(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		if mdext.IsRunIn(n) {
-			return // rendered as the lead of its paragraph
-		}
-		level := mdext.Level(n)
-		t := headingTag(n)
-		class := fmt.Sprintf(" class=\"l%d\"", level)
-		if level == 0 {
-			class = " class=\"center\""
-		}
-		r.f("<h%d%s>%s%s", t, class, r.takePrefix(), esc(mdext.Number(n)))
-		r.inline(n)
-		r.f("</h%d>\n", t)
+		r.heading(n)
 	case *ast.Paragraph:
-		if img := figure(n, r.doc.Source); img != nil {
-			if src, ok := r.imageSource(img); ok {
-				r.s("<p class=\"figure\">" + r.takePrefix())
-				r.image(img, src)
-				r.s("</p>\n")
-				return
-			}
-		}
-		h := mdext.RunInHeading(n)
-		if h == nil && !hasContent(n, r.doc.Source) && r.prefix == "" {
-			return // the PDF sets nothing for it either
-		}
-		r.s("<p>" + r.takePrefix())
-		if h != nil {
-			level := mdext.Level(h)
-			r.f("<span class=\"lead l%d\" role=\"heading\" aria-level=\"%d\">%s", level, headingTag(h), esc(mdext.Number(h)))
-			r.inline(h)
-			r.s("</span>")
-		}
-		r.inline(n)
-		r.s("</p>\n")
+		r.paragraph(n)
 	case *ast.TextBlock:
 		if !hasContent(n, r.doc.Source) && r.prefix == "" {
 			return
@@ -330,21 +304,9 @@ func (r *writer) block(n ast.Node) {
 		r.inline(n)
 		r.s("</p>\n")
 	case *ast.List:
-		i := n.Start
-		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			if n.IsOrdered() {
-				r.prefix = strconv.Itoa(i) + "."
-			}
-			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-				r.block(c)
-			}
-			r.prefix = "" // an item with nothing to set: the PDF drops its number too
-			i++
-		}
+		r.list(n)
 	case *ast.Blockquote:
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			r.block(c)
-		}
+		r.blockquote(n)
 	case *ast.HTMLBlock:
 		if r.opts.AllowRawHTML {
 			r.prefix = ""
@@ -360,6 +322,96 @@ func (r *writer) block(n ast.Node) {
 	case *ast.ThematicBreak:
 		r.prefix = ""
 		r.s("<hr class=\"page-break\">\n")
+	}
+}
+
+// heading writes a heading standing alone; a run-in heading is written as
+// the lead of its paragraph. In an 按语 a heading is a paragraph of the
+// 按语, without a number, as in the PDF.
+func (r *writer) heading(h *ast.Heading) {
+	if r.quote {
+		r.s("<p>" + r.takePrefix())
+		r.inline(h)
+		r.s("</p>\n")
+		return
+	}
+	if mdext.IsRunIn(h) {
+		return // rendered as the lead of its paragraph
+	}
+	level := mdext.Level(h)
+	t := headingTag(h)
+	class := fmt.Sprintf(" class=\"l%d\"", level)
+	if level == 0 {
+		class = " class=\"center\""
+	}
+	r.f("<h%d%s>%s%s", t, class, r.takePrefix(), esc(mdext.Number(h)))
+	r.inline(h)
+	r.f("</h%d>\n", t)
+}
+
+// paragraph writes a paragraph: a figure when it is one image, else text
+// led by its run-in heading if it has one (not in an 按语).
+func (r *writer) paragraph(n *ast.Paragraph) {
+	if img := figure(n, r.doc.Source); img != nil {
+		if src, ok := r.imageSource(img); ok {
+			r.s("<p class=\"figure\">" + r.takePrefix())
+			r.image(img, src)
+			r.s("</p>\n")
+			return
+		}
+	}
+	h := mdext.RunInHeading(n)
+	if r.quote {
+		h = nil
+	}
+	if h == nil && !hasContent(n, r.doc.Source) && r.prefix == "" {
+		return // the PDF sets nothing for it either
+	}
+	r.s("<p>" + r.takePrefix())
+	if h != nil {
+		level := mdext.Level(h)
+		r.f("<span class=\"lead l%d\" role=\"heading\" aria-level=\"%d\">%s", level, headingTag(h), esc(mdext.Number(h)))
+		r.inline(h)
+		r.s("</span>")
+	}
+	r.inline(n)
+	r.s("</p>\n")
+}
+
+// list writes each item as paragraphs, an ordered item's first one
+// starting with its number, as the PDF sets them.
+func (r *writer) list(l *ast.List) {
+	i := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		if l.IsOrdered() {
+			r.prefix = strconv.Itoa(i) + "."
+		}
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			r.block(c)
+		}
+		r.prefix = "" // an item with nothing to set: the PDF drops its number too
+		i++
+	}
+}
+
+// blockquote writes an 按语: <blockquote class="按语">, whose paragraphs
+// the style sheet sets in 楷体. A quote inside it is part of it.
+func (r *writer) blockquote(q *ast.Blockquote) {
+	if r.quote {
+		r.children(q)
+		return
+	}
+	r.quote = true
+	r.s("<blockquote class=\"按语\">\n")
+	r.children(q)
+	r.s("</blockquote>\n")
+	r.quote = false
+}
+
+// children writes the blocks inside n.
+func (r *writer) children(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.block(c)
 	}
 }
 

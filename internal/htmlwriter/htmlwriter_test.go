@@ -13,8 +13,11 @@ import (
 
 	"golang.org/x/net/html"
 
+	"briefing/internal/build"
 	"briefing/internal/document"
+	"briefing/internal/fonts"
 	"briefing/internal/htmlwriter"
+	"briefing/internal/report"
 )
 
 // TestSampleIsThePDFsDocument checks that the sample's page shows the
@@ -385,5 +388,58 @@ func TestTitleLines(t *testing.T) {
 	p = page(t, res.Document, htmlwriter.Options{TitleLines: []string{"别的", "标题"}})
 	if !bytes.Contains(p, []byte(`<h1 class="title">`+res.Document.Meta.Title+`</h1>`)) {
 		t.Errorf("wrong title lines are used: %s", between(p, "<h1", "</h1>"))
+	}
+}
+
+// TestBlockquote checks the 按语: a <blockquote class="按语"> of
+// paragraphs, a nested quote part of it, a heading in it a paragraph
+// without its number, as the PDF sets them.
+func TestBlockquote(t *testing.T) {
+	md := "> **编者按：**本期刊发。\n>\n> > 批示：*抓好落实。*\n>\n> ## 按语中的标题\n>\n> 1. 甲\n\n正文。\n"
+	p := page(t, parseDoc(md, document.Meta{}), htmlwriter.Options{})
+	checkValid(t, p)
+	want := "<blockquote class=\"按语\">\n<p><strong>编者按：</strong>本期刊发。</p>\n<p>批示：<em>抓好落实。</em></p>\n" +
+		"<p>按语中的标题</p>\n<p>1.甲</p>\n</blockquote>\n<p>正文。</p>\n"
+	if !bytes.Contains(p, []byte(want)) {
+		t.Errorf("the 按语 is\n%s", between(p, "<blockquote", "</main>"))
+	}
+}
+
+// TestBlockquoteStyle checks that the style sheet sets the paragraphs of
+// an 按语 in the 楷体 stack of the （一） headings and changes nothing else
+// (size, indent, measure, grid), on screen, on a phone and in print.
+func TestBlockquoteStyle(t *testing.T) {
+	page := string(fileOf(t, renderSample(t), "html"))
+	for _, rule := range []string{
+		".sheet h3, .sheet .lead.l2 { font-family: var(--kai); }",
+		".sheet blockquote { margin: 0; padding: 0; }",
+		".sheet blockquote.按语 p { font-family: var(--kai); }",
+	} {
+		if !strings.Contains(page, rule) {
+			t.Errorf("the style sheet lacks %s", rule)
+		}
+	}
+	if n := strings.Count(page, "blockquote"); n != 2 {
+		t.Errorf("the style sheet names blockquote %d times: other rules change the 按语", n)
+	}
+}
+
+// TestReportsUseOnlyWhatTheWritersRender checks that the bundled reports
+// and the test reports use no Markdown that document.Unsupported reports.
+func TestReportsUseOnlyWhatTheWritersRender(t *testing.T) {
+	dirs := append(report.BuiltIn(), "../build/testdata/附件与表格", "../build/testdata/按语")
+	for _, r := range testReports {
+		dirs = append(dirs, r.dir)
+	}
+	for _, dir := range dirs {
+		res, err := build.Render(build.Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"txt"}})
+		if err != nil {
+			t.Fatalf("building %s: %v", dir, err)
+		}
+		exists := func(dest string) bool { _, err := res.Report.ReadFile(dest); return err == nil }
+		issues := document.Unsupported(res.Document, document.AllowRawHTML(res.Report.AllowRawHTML()), document.ImageFiles(exists))
+		for _, is := range issues {
+			t.Errorf("%s, byte %d: %s", dir, is.Offset, is.Msg)
+		}
 	}
 }

@@ -45,12 +45,22 @@ type blocker struct {
 	doc    *document.Document
 	g      typeset.Geometry
 	blocks []typeset.Block
+	quote  bool // inside an 按语 (a block quote)
 }
 
 func (b *blocker) add(bl typeset.Block) { b.blocks = append(b.blocks, bl) }
 
 func (b *blocker) body() typeset.Style {
 	return typeset.Style{Role: typeset.RoleBody, Size: b.g.BodySize}
+}
+
+// text is the type of running text: the body's, or 楷体 in an 按语.
+func (b *blocker) text() typeset.Style {
+	s := b.body()
+	if b.quote {
+		s.Role = typeset.RoleKai
+	}
+	return s
 }
 
 // headingStyle is the type of a heading of 公文 level: 一、 in 黑体,
@@ -67,12 +77,15 @@ func (b *blocker) headingStyle(level int) typeset.Style {
 }
 
 // runs converts the inline content of n to runs in style base; strong
-// emphasis is bold.
+// emphasis is bold, emphasis 楷体 (as the HTML page sets <em>).
 func (b *blocker) runs(n ast.Node, base typeset.Style) []typeset.Run {
 	var out []typeset.Run
 	for _, sp := range document.Spans(n, b.doc.Source) {
 		s := base
 		s.Bold = s.Bold || sp.Strong
+		if sp.Emph {
+			s.Role = typeset.RoleKai
+		}
 		text := strings.ReplaceAll(sp.Text, "\n", "")
 		if text == "" {
 			continue
@@ -106,64 +119,101 @@ func (b *blocker) headingRuns(h *ast.Heading) []typeset.Run {
 func (b *blocker) node(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		if mdext.IsRunIn(n) {
-			return // set at the start of the paragraph it leads
-		}
-		level := mdext.Level(n)
-		bl := typeset.Block{Kind: typeset.KindHeading, Level: level, Indent: 2, Align: typeset.AlignJustify,
-			Runs: b.headingRuns(n), Ref: n}
-		if level == 0 {
-			bl.Indent, bl.Align = 0, typeset.AlignCenter
-		}
-		b.add(bl)
+		b.heading(n)
 	case *ast.Paragraph:
-		bl := typeset.Block{Kind: typeset.KindParagraph, Indent: 2, Align: typeset.AlignJustify, Ref: n}
-		if h := mdext.RunInHeading(n); h != nil {
-			bl.Runs = b.headingRuns(h)
-			bl.Lead = len(bl.Runs)
-			bl.Level = mdext.Level(h)
-			bl.Ref = h
-		}
-		bl.Runs = append(bl.Runs, b.runs(n, b.body())...)
-		if len(bl.Runs) > 0 {
-			b.add(bl)
-		}
+		b.paragraph(n)
 	case *ast.TextBlock:
 		b.add(typeset.Block{Kind: typeset.KindParagraph, Indent: 2, Align: typeset.AlignJustify,
-			Runs: b.runs(n, b.body()), Ref: n})
+			Runs: b.runs(n, b.text()), Ref: n})
 	case *ast.List:
-		i := n.Start
-		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			first := len(b.blocks)
-			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-				b.node(c)
-			}
-			if n.IsOrdered() && first < len(b.blocks) {
-				marker := typeset.Run{Text: strconv.Itoa(i) + ".", Style: b.body()}
-				b.blocks[first].Runs = append([]typeset.Run{marker}, b.blocks[first].Runs...)
-			}
-			i++
-		}
+		b.list(n)
 	case *ast.Blockquote:
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			b.node(c)
-		}
+		b.blockquote(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-		// Literal lines: set as text, never interpreted.
-		lines := n.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			text := strings.TrimRight(string(seg.Value(b.doc.Source)), "\r\n")
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			b.add(typeset.Block{Kind: typeset.KindParagraph, Align: typeset.AlignLeft,
-				Runs: []typeset.Run{{Text: text, Style: b.body()}}, Ref: n})
-		}
+		b.literal(n)
 	case *east.Table:
 		b.table(n)
 	case *ast.ThematicBreak:
 		b.add(typeset.Block{Kind: typeset.KindPageBreak, Ref: n})
+	}
+}
+
+// heading adds a heading on its own lines; a run-in heading is set at the
+// start of the paragraph it leads. In an 按语 a heading is a paragraph of
+// the 按语, without a number.
+func (b *blocker) heading(h *ast.Heading) {
+	if b.quote {
+		b.add(typeset.Block{Kind: typeset.KindParagraph, Indent: 2, Align: typeset.AlignJustify,
+			Runs: b.runs(h, b.text()), Ref: h})
+		return
+	}
+	if mdext.IsRunIn(h) {
+		return // set at the start of the paragraph it leads
+	}
+	level := mdext.Level(h)
+	bl := typeset.Block{Kind: typeset.KindHeading, Level: level, Indent: 2, Align: typeset.AlignJustify,
+		Runs: b.headingRuns(h), Ref: h}
+	if level == 0 {
+		bl.Indent, bl.Align = 0, typeset.AlignCenter
+	}
+	b.add(bl)
+}
+
+// paragraph adds a body paragraph, led by its run-in heading if it has one.
+func (b *blocker) paragraph(p *ast.Paragraph) {
+	bl := typeset.Block{Kind: typeset.KindParagraph, Indent: 2, Align: typeset.AlignJustify, Ref: p}
+	if h := mdext.RunInHeading(p); h != nil && !b.quote {
+		bl.Runs = b.headingRuns(h)
+		bl.Lead = len(bl.Runs)
+		bl.Level = mdext.Level(h)
+		bl.Ref = h
+	}
+	bl.Runs = append(bl.Runs, b.runs(p, b.text())...)
+	if len(bl.Runs) > 0 {
+		b.add(bl)
+	}
+}
+
+// list sets each item as body paragraphs; an ordered item's first
+// paragraph starts with its number (“1.”).
+func (b *blocker) list(l *ast.List) {
+	i := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		first := len(b.blocks)
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			b.node(c)
+		}
+		if l.IsOrdered() && first < len(b.blocks) {
+			marker := typeset.Run{Text: strconv.Itoa(i) + ".", Style: b.text()}
+			b.blocks[first].Runs = append([]typeset.Run{marker}, b.blocks[first].Runs...)
+		}
+		i++
+	}
+}
+
+// blockquote sets an 按语: its paragraphs in 楷体, on the body's grid,
+// size and indent. A quote inside it is part of it.
+func (b *blocker) blockquote(q *ast.Blockquote) {
+	outer := b.quote
+	b.quote = true
+	for c := q.FirstChild(); c != nil; c = c.NextSibling() {
+		b.node(c)
+	}
+	b.quote = outer
+}
+
+// literal sets the lines of a code or HTML block as text, never
+// interpreted, one line a paragraph.
+func (b *blocker) literal(n ast.Node) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		text := strings.TrimRight(string(seg.Value(b.doc.Source)), "\r\n")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		b.add(typeset.Block{Kind: typeset.KindParagraph, Align: typeset.AlignLeft,
+			Runs: []typeset.Run{{Text: text, Style: b.text()}}, Ref: n})
 	}
 }
 

@@ -2,6 +2,14 @@
 // GB/T 9704-2012. It turns the document into blocks, has package typeset
 // break them into lines and pages on the 22 × 28 grid, and draws the
 // positioned glyphs with fpdf, embedding a subset of each font it uses.
+//
+// Headings are set in the type of their 公文 level (一、 黑体, （一） 楷体,
+// 1. and （1） 仿宋), body paragraphs in 仿宋 with a first-line indent of
+// 2 字; strong emphasis is bold, emphasis 楷体. An 按语 (a block quote;
+// nested ones are one) is body paragraphs in 楷体, on the same grid; a
+// heading in it is one of its paragraphs, without a number. List items are
+// paragraphs, an ordered one led by its number (“1.”); code and HTML
+// blocks are set line by line as text; an image shows its description.
 package pdfwriter
 
 import (

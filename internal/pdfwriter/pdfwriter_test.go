@@ -127,3 +127,59 @@ func TestMissingGlyphSaysWhere(t *testing.T) {
 		}
 	}
 }
+
+// An 按语 (a block quote) is set as body paragraphs in 楷体: 3号, indent 2,
+// justified; bold stays bold; a nested quote is part of it; a heading in it
+// is a paragraph without its number. The body after it is 仿宋 again.
+func TestBlockquote(t *testing.T) {
+	d := doc(t, "> **编者按：**本期刊发。\n>\n> > 批示：抓好落实。\n>\n> ## 按语中的标题\n>\n> 1. 甲\n\n正文。\n")
+	blocks := Blocks(d, typeset.GBT9704())[2:] // after title and 主送机关
+	want := []string{"编者按：本期刊发。", "批示：抓好落实。", "按语中的标题", "1.甲", "正文。"}
+	if len(blocks) != len(want)+1 {
+		t.Fatalf("%d blocks, want %d and the closing", len(blocks), len(want)+1)
+	}
+	for i, w := range want {
+		b, text := blocks[i], ""
+		for _, r := range b.Runs {
+			text += r.Text
+			role := typeset.RoleKai
+			if i == len(want)-1 {
+				role = typeset.RoleBody
+			}
+			if r.Role != role || r.Size != 16 {
+				t.Errorf("block %d: run %q is %s %.0f pt, want %s 16 pt", i, r.Text, r.Role, r.Size, role)
+			}
+		}
+		if text != w || b.Kind != typeset.KindParagraph || b.Indent != 2 || b.Align != typeset.AlignJustify || b.Lead != 0 {
+			t.Errorf("block %d is %+v, want the paragraph %q", i, b, w)
+		}
+	}
+	if r := blocks[0].Runs[0]; r.Text != "编者按：" || !r.Bold || blocks[0].Runs[1].Bold {
+		t.Errorf("the bold lead is %+v", blocks[0].Runs)
+	}
+}
+
+// Emphasis is 楷体, as the HTML page sets <em>.
+func TestEmphasisIsKai(t *testing.T) {
+	runs := Blocks(doc(t, "甲*乙*丙\n"), typeset.GBT9704())[2].Runs
+	if len(runs) != 3 || runs[1].Text != "乙" || runs[1].Role != typeset.RoleKai || runs[2].Role != typeset.RoleBody {
+		t.Errorf("runs %+v", runs)
+	}
+}
+
+// A long 按语 stays on the grid: 22 lines a page, 28 characters a full
+// line, flush at both edges, no line-breaking violation.
+func TestBlockquoteOnTheGrid(t *testing.T) {
+	para := strings.Repeat("全县重点产业链企业克服疫情散发、原材料价格高位运行等多重困难，生产经营总体平稳。", 6)
+	md := "> **编者按：**" + para + "\n>\n> " + para + "\n\n" + para + "\n\n> " + strings.Repeat(para, 3) + "\n"
+	laid, err := Layout(doc(t, md), Options{Fonts: fonts.Bundled()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(laid.Pages) < 2 {
+		t.Fatalf("%d pages: the test wants a full page", len(laid.Pages))
+	}
+	for _, v := range typeset.Check(laid) {
+		t.Error(v)
+	}
+}

@@ -1,7 +1,10 @@
 // Package textwriter renders a report as plain UTF-8 text, one paragraph a
 // line, in the order the PDF sets it: title, 主送机关, body (headings with
-// their 公文 numbers, run-in leads joined to their paragraphs), tables (one
-// row a line, cells separated by tabs), 附件说明, 发文机关 and 成文日期.
+// their 公文 numbers, run-in leads joined to their paragraphs; the
+// paragraphs of an 按语, a block quote, as plain paragraphs, a heading in
+// it without its number; list items as paragraphs, an ordered one led by
+// its number), tables (one row a line, cells separated by tabs), 附件说明,
+// 发文机关 and 成文日期.
 //
 // It is the text a reader of the PDF sees, for diffing one month's report
 // against the last and for checking the PDF's text (typocheck --expected).
@@ -55,8 +58,9 @@ func Write(w io.Writer, doc *document.Document) error {
 }
 
 type writer struct {
-	doc *document.Document
-	b   bytes.Buffer
+	doc   *document.Document
+	b     bytes.Buffer
+	quote bool // inside an 按语 (a block quote)
 }
 
 func (t *writer) line(s string) {
@@ -80,12 +84,15 @@ func (t *writer) block(n ast.Node) {
 	src := t.doc.Source
 	switch n := n.(type) {
 	case *ast.Heading:
-		if !mdext.IsRunIn(n) {
+		switch {
+		case t.quote: // a paragraph of the 按语, without a number
+			t.line(t.inline(n))
+		case !mdext.IsRunIn(n):
 			t.line(mdext.Number(n) + t.inline(n))
 		}
 	case *ast.Paragraph:
 		lead := ""
-		if h := mdext.RunInHeading(n); h != nil {
+		if h := mdext.RunInHeading(n); h != nil && !t.quote {
 			lead = mdext.Number(h) + t.inline(h)
 		}
 		t.line(lead + t.inline(n))
@@ -104,9 +111,12 @@ func (t *writer) block(n ast.Node) {
 			i++
 		}
 	case *ast.Blockquote:
+		outer := t.quote
+		t.quote = true
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			t.block(c)
 		}
+		t.quote = outer
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {

@@ -18,3 +18,14 @@ func TestText(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// An 按语 is plain paragraphs, one a line, its text unchanged; a heading in
+// it has no number, and the numbering of the body is the template's.
+func TestBlockquote(t *testing.T) {
+	src := []byte("> **编者按：**本期刊发。\n>\n> > 批示：*抓好落实。*\n>\n> ### 按语中的标题。\n> 接着一段。\n\n正文。\n")
+	doc := &document.Document{Source: src, Root: mdext.Markdown().Parser().Parse(gtext.NewReader(src))}
+	want := "编者按：本期刊发。\n批示：抓好落实。\n按语中的标题。\n接着一段。\n正文。\n"
+	if got := string(Bytes(doc)); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
