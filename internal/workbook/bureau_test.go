@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -256,5 +257,73 @@ func TestMetricProportions(t *testing.T) {
 	wantNumber(t, "part", m.Value.Parts[1], "75.1", false, "75.1")
 	if m.Value.Ref.Cell != "B2" || m.Value.Parts[0].Ref.Cell != "B2" {
 		t.Errorf("refs %v %v", m.Value.Ref, m.Value.Parts[0].Ref)
+	}
+}
+
+func TestExtraValue(t *testing.T) {
+	m := metric(t, bureauWorkbook(t).open(), "规上工业增加值")
+	for name, want := range map[string]string{
+		"全市增速": "5.5%", " 全市增速（%）": "5.5%", "一季度增速": "4.1%", "一季度增速(%)": "4.1%", "全 市 平 均": "77.7",
+	} {
+		if v, ok := m.ExtraValue(name); !ok || v.String() != want {
+			t.Errorf("ExtraValue(%q) = %q, %v; want %q", name, v.String(), ok, want)
+		}
+	}
+	for _, name := range []string{"全市", "累计增速", "排名", ""} {
+		if v, ok := m.ExtraValue(name); ok {
+			t.Errorf("ExtraValue(%q) found %+v", name, v)
+		}
+	}
+	if _, ok := (*Metric)(nil).ExtraValue("全市增速"); ok {
+		t.Error("nil metric")
+	}
+}
+
+// The listing of `briefing figures` shows the rates, 当月, ranks and extra
+// columns with their cells, and a rate-first figure without a value.
+func TestBureauSummary(t *testing.T) {
+	b := newXL(t).sheet(MetricsSheet,
+		[]any{"名称", "单位", "当月", "累计", "累计增速", "排名", "全市增速", "备注"},
+		[]any{"规上工业增加值", "亿元", 12.3, 80.5, 5.2, 3, 5.5, "快报"},
+		[]any{"社零总额", "亿元", nil, nil, -7.7},
+		[]any{"三次产业比例", "%", nil, "1.9:75.1:23.7"},
+	).open()
+	var out strings.Builder
+	if err := b.WriteSummary(&out); err != nil {
+		t.Fatal(err)
+	}
+	want := `
+指标（3 项）
+  规上工业增加值  80.5 亿元      指标!D2  当月 12.3（指标!C2），增速 5.2%（指标!E2），排名 3（指标!F2），全市增速 5.5%（指标!G2），备注：快报
+  社零总额        （无数值）     指标!D3  增速 -7.7%（指标!E3）
+  三次产业比例    1.9:75.1:23.7  指标!D4
+`
+	if got := out.String(); !strings.Contains(got, want) {
+		t.Errorf("WriteSummary:\n%s\nwant within it:%s", got, want)
+	}
+	js, err := json.Marshal(b.Summary())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back BookSummary
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Fatal(err)
+	}
+	m := back.Metrics[0]
+	if m.Growth == nil || m.Growth.Text != "5.2%" || m.Growth.Number != "0.052" || m.Growth.Ref != "指标!E2" ||
+		m.Month == nil || m.Month.Text != "12.3" || m.Rank == nil || m.Rank.Number != "3" || m.PrevGrowth != nil ||
+		len(m.Extra) != 1 || m.Extra[0].Name != "全市增速" || m.Extra[0].Value.Text != "5.5%" {
+		t.Errorf("metric JSON: %s", js)
+	}
+	if r := back.Metrics[1]; r.Value.Kind != "empty" || r.Extra != nil || r.Growth.Text != "-7.7%" {
+		t.Errorf("rate-first JSON: %+v", r)
+	}
+	if p := back.Metrics[2].Value; p.Kind != "proportion" || strings.Join(p.Parts, "|") != "1.9|75.1|23.7" || p.Text != "1.9:75.1:23.7" {
+		t.Errorf("ratio JSON: %+v", p)
+	}
+	for _, key := range []string{`"growth"`, `"month"`, `"rank"`, `"extra"`, `"parts"`} {
+		if !strings.Contains(string(js), key) {
+			t.Errorf("JSON lacks %s", key)
+		}
 	}
 }

@@ -138,3 +138,17 @@ func NewTable(name string, columns []string, rows ...[]Value) *Table {
 	}
 	return t
 }
+
+// ExtraValue returns the figure's cell in the extra column of that name
+// (全市增速, 时序进度), matched as names are (see above); “全市增速（%）”
+// finds it too.
+func (m *Metric) ExtraValue(name string) (Value, bool) {
+	if m == nil {
+		return Value{}, false
+	}
+	i := match(len(m.Extra), func(i int) string { return m.Extra[i].Name }, extraName(name))
+	if i < 0 {
+		return Value{}, false
+	}
+	return m.Extra[i].Value, true
+}

@@ -14,6 +14,10 @@ import (
 //	  "file": "figures.xlsx",
 //	  "metrics": [{"name": "地区生产总值", "value": {…}, "unit": "亿元",
 //	               "prev": {…}, "last_year": {…}, "target": {…},
+//	               "growth": {…}, "prev_growth": {…}, "last_growth": {…},
+//	               "mom": {…}, "month": {…}, "month_growth": {…},
+//	               "rank": {…}, "prev_rank": {…},
+//	               "extra": [{"name": "全市增速", "value": {…}}],
 //	               "note": "", "ref": "指标!A2"}],
 //	  "info":    [{"key": "成文日期", "value": {…}}],
 //	  "tables":  [{"name": "重点项目", "title": "", "columns": [{"name": "投资（亿元）", "unit": "亿元", "ref": "重点项目!C2"}],
@@ -25,8 +29,10 @@ import (
 // percentage), "ratio": true for a percentage, "date": "2022-12-05",
 // "parts": the parts of a proportion as shown (["1.9", "75.1", "23.7"]),
 // "ref": "指标!B2"};
-// fields that do not apply are left out. prev, last_year and target are
-// left out when their cells are empty or absent.
+// fields that do not apply are left out. prev, last_year, target and the
+// rates, 当月 and ranks are left out when their cells are empty or absent,
+// and so are the extra columns' empty cells; value is {"kind": "empty"}
+// for a figure that gives only rates.
 type BookSummary struct {
 	File    string          `json:"file"`
 	Metrics []MetricSummary `json:"metrics"`
@@ -42,8 +48,25 @@ type MetricSummary struct {
 	Prev     *ValueSummary `json:"prev,omitempty"`
 	LastYear *ValueSummary `json:"last_year,omitempty"`
 	Target   *ValueSummary `json:"target,omitempty"`
-	Note     string        `json:"note,omitempty"`
-	Ref      string        `json:"ref"`
+
+	Growth      *ValueSummary  `json:"growth,omitempty"`
+	PrevGrowth  *ValueSummary  `json:"prev_growth,omitempty"`
+	LastGrowth  *ValueSummary  `json:"last_growth,omitempty"`
+	MoM         *ValueSummary  `json:"mom,omitempty"`
+	Month       *ValueSummary  `json:"month,omitempty"`
+	MonthGrowth *ValueSummary  `json:"month_growth,omitempty"`
+	Rank        *ValueSummary  `json:"rank,omitempty"`
+	PrevRank    *ValueSummary  `json:"prev_rank,omitempty"`
+	Extra       []FieldSummary `json:"extra,omitempty"`
+
+	Note string `json:"note,omitempty"`
+	Ref  string `json:"ref"`
+}
+
+// FieldSummary is one filled cell of an extra column in a MetricSummary.
+type FieldSummary struct {
+	Name  string       `json:"name"`
+	Value ValueSummary `json:"value"`
 }
 
 // InfoSummary is one key of the report sheet in a BookSummary.
@@ -118,16 +141,30 @@ func shortRef(r Ref) string {
 	return r.Sheet + "!" + r.Cell
 }
 
+// metricSummary is one figure for JSON output.
+func metricSummary(m *Metric) MetricSummary {
+	s := MetricSummary{
+		Name: m.Name, Value: summarize(m.Value), Unit: m.Unit,
+		Prev: optional(m.Prev), LastYear: optional(m.LastYear), Target: optional(m.Target),
+		Growth: optional(m.Growth), PrevGrowth: optional(m.PrevGrowth), LastGrowth: optional(m.LastGrowth),
+		MoM: optional(m.MoM), Month: optional(m.Month), MonthGrowth: optional(m.MonthGrowth),
+		Rank: optional(m.Rank), PrevRank: optional(m.PrevRank),
+		Note: m.Note, Ref: shortRef(m.Ref),
+	}
+	for _, x := range m.Extra {
+		if x.Value.Kind != Empty {
+			s.Extra = append(s.Extra, FieldSummary{Name: x.Name, Value: summarize(x.Value)})
+		}
+	}
+	return s
+}
+
 // Summary is everything read, for JSON output (a *BookSummary; see there
 // for the field names).
 func (b *Book) Summary() any {
 	s := &BookSummary{File: b.File, Metrics: []MetricSummary{}, Info: []InfoSummary{}, Tables: []TableSummary{}}
 	for _, m := range b.Metrics {
-		s.Metrics = append(s.Metrics, MetricSummary{
-			Name: m.Name, Value: summarize(m.Value), Unit: m.Unit,
-			Prev: optional(m.Prev), LastYear: optional(m.LastYear), Target: optional(m.Target),
-			Note: m.Note, Ref: shortRef(m.Ref),
-		})
+		s.Metrics = append(s.Metrics, metricSummary(m))
 	}
 	for _, e := range b.Info {
 		s.Info = append(s.Info, InfoSummary{Key: e.Key, Value: summarize(e.Value)})
@@ -150,7 +187,8 @@ func (b *Book) Summary() any {
 }
 
 // WriteSummary writes what was read for a person: each figure with its
-// value, unit and cell (and 上期, 去年同期, 目标 when given), each key of
+// value, unit and cell (and 上期, 去年同期, 目标, the rates, 当月, ranks and
+// extra columns when given, these with their cells), each key of
 // the report sheet, each table with its columns and number of rows.
 func (b *Book) WriteSummary(w io.Writer) error {
 	bw := bufio.NewWriter(w)
@@ -162,23 +200,7 @@ func (b *Book) WriteSummary(w io.Writer) error {
 	}
 	var lines [][]string
 	for _, m := range b.Metrics {
-		value := m.Value.String()
-		if m.Unit != "" && !(m.Value.Ratio && isPercentUnit(m.Unit)) {
-			value += " " + m.Unit
-		}
-		var extra []string
-		for _, x := range []struct {
-			label string
-			v     Value
-		}{{"上期", m.Prev}, {"去年同期", m.LastYear}, {"目标", m.Target}} {
-			if x.v.Kind != Empty {
-				extra = append(extra, x.label+" "+x.v.String())
-			}
-		}
-		if m.Note != "" {
-			extra = append(extra, "备注："+m.Note)
-		}
-		lines = append(lines, []string{m.Name, value, shortRef(m.Value.Ref), strings.Join(extra, "，")})
+		lines = append(lines, metricLine(m))
 	}
 	writeColumns(bw, lines)
 
@@ -201,6 +223,47 @@ func (b *Book) WriteSummary(w io.Writer) error {
 		fmt.Fprintf(bw, "    列：%s\n", strings.Join(t.Columns, "、"))
 	}
 	return bw.Flush()
+}
+
+// metricLine is one figure in the listing: its name, value with unit,
+// cell, and what else its row gives.
+func metricLine(m *Metric) []string {
+	value, ref := m.Value.String(), m.Value.Ref
+	switch {
+	case m.Value.Kind == Empty:
+		value = "（无数值）"
+	case m.Unit != "" && m.Value.Kind == Number && !(m.Value.Ratio && isPercentUnit(m.Unit)):
+		value += " " + m.Unit
+	}
+	if ref.Sheet == "" {
+		ref = m.Ref
+	}
+	return []string{m.Name, value, shortRef(ref), strings.Join(metricDetails(m), "，")}
+}
+
+// metricDetails lists what a figure's row gives besides its value: 上期,
+// 去年同期 and 目标, then the rates, 当月, ranks and extra columns with their
+// cells, then the note.
+func metricDetails(m *Metric) []string {
+	var details []string
+	for _, x := range []Field{{"上期", m.Prev}, {"去年同期", m.LastYear}, {"目标", m.Target}} {
+		if x.Value.Kind != Empty {
+			details = append(details, x.Name+" "+x.Value.String())
+		}
+	}
+	fields := []Field{
+		{"当月", m.Month}, {"增速", m.Growth}, {"当月增速", m.MonthGrowth}, {"上期增速", m.PrevGrowth},
+		{"去年同期增速", m.LastGrowth}, {"环比", m.MoM}, {"排名", m.Rank}, {"上期排名", m.PrevRank},
+	}
+	for _, x := range append(fields, m.Extra...) {
+		if x.Value.Kind != Empty {
+			details = append(details, x.Name+" "+x.Value.String()+"（"+shortRef(x.Value.Ref)+"）")
+		}
+	}
+	if m.Note != "" {
+		details = append(details, "备注："+m.Note)
+	}
+	return details
 }
 
 // writeColumns writes rows of cells aligned in columns, for Chinese text.
