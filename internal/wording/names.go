@@ -1,6 +1,7 @@
 package wording
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -9,26 +10,25 @@ import (
 // names finds the indicators that typed text names: by its name, or by
 // its name without a trailing 增速, 增幅, 增长率 or 增长.
 type names struct {
-	facts map[string]Fact // by name and by short name
-	stem  map[string]int  // each key's length without the growth suffix, in runes
-	long  int             // the longest key, in runes
+	facts map[string]named  // by name and by short name
+	first map[rune][][]rune // the keys by their first character, longest first
+	base  *names            // more names, which win over these
+}
+
+// named is the fact of a name, and the name's length without its growth
+// suffix.
+type named struct {
+	Fact
+	stem int
 }
 
 // growth are the suffixes a name can be named without, longest first.
 var growth = []string{"增长率", "增速", "增幅", "增长"}
 
-// newNames indexes m; names shorter than 2 characters are left out.
+// newNames indexes m by its keys; a fact without a name takes its key.
 func newNames(m map[string]Fact) *names {
-	x := &names{facts: map[string]Fact{}, stem: map[string]int{}}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		x.add(strings.TrimSpace(k), m[k])
-	}
-	x.addStems(keys, func(k string) Fact { return m[k] })
+	x := &names{facts: map[string]named{}, first: map[rune][][]rune{}}
+	x.index(m)
 	return x
 }
 
@@ -39,35 +39,45 @@ func (x *names) with(fs []Fact) *names {
 		m[f.Name] = f
 	}
 	y := newNames(m)
-	for k, f := range x.facts {
-		y.facts[k], y.stem[k] = f, x.stem[k]
-	}
-	y.long = max(x.long, y.long)
+	y.base = x
 	return y
 }
 
-// add indexes one full name.
-func (x *names) add(name string, f Fact) {
-	n := utf8.RuneCountInString(name)
-	if n < 2 {
-		return
+// index adds the names of m, then their short names.
+func (x *names) index(m map[string]Fact) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	x.facts[name] = f
-	x.stem[name] = utf8.RuneCountInString(trimGrowth(name))
-	x.long = max(x.long, n)
-}
-
-// addStems indexes each name of keys without its growth suffix, unless
-// the short name is taken.
-func (x *names) addStems(keys []string, fact func(string) Fact) {
+	sort.Strings(keys)
 	for _, k := range keys {
-		s := trimGrowth(strings.TrimSpace(k))
-		if _, taken := x.facts[s]; !taken && utf8.RuneCountInString(s) >= 2 {
-			x.facts[s] = fact(k)
-			x.stem[s] = utf8.RuneCountInString(s)
+		f, key := m[k], strings.TrimSpace(k)
+		f.Name = or(f.Name, key)
+		x.put(key, f, runes(trimGrowth(key)))
+	}
+	for _, k := range keys {
+		key := strings.TrimSpace(k)
+		if f, ok := x.facts[key]; ok {
+			x.put(trimGrowth(key), f.Fact, runes(trimGrowth(key)))
 		}
 	}
 }
+
+// put indexes fact f by key, whose stem is its length without the growth
+// suffix, unless key is taken or shorter than 2 characters.
+func (x *names) put(key string, f Fact, stem int) {
+	rs := []rune(key)
+	if _, taken := x.facts[key]; taken || len(rs) < 2 {
+		return
+	}
+	x.facts[key] = named{f, stem}
+	list := append(x.first[rs[0]], rs)
+	slices.SortStableFunc(list, func(a, b []rune) int { return len(b) - len(a) })
+	x.first[rs[0]] = list
+}
+
+// runes returns the length of s in characters.
+func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // trimGrowth returns name without a trailing growth suffix.
 func trimGrowth(name string) string {
@@ -80,13 +90,29 @@ func trimGrowth(name string) string {
 }
 
 // at returns the longest name that rs starts with, and its length.
-func (x *names) at(rs []rune) (Fact, int, bool) {
-	for n := min(x.long, len(rs)); n >= 2; n-- {
-		if f, ok := x.facts[string(rs[:n])]; ok {
+func (x *names) at(rs []rune) (named, int, bool) {
+	var best named
+	long := 0
+	for _, k := range x.first[first(rs)] {
+		if len(k) <= len(rs) && slices.Equal(k, rs[:len(k)]) {
+			best, long = x.facts[string(k)], len(k)
+			break
+		}
+	}
+	if x.base != nil {
+		if f, n, ok := x.base.at(rs); ok && n >= long {
 			return f, n, true
 		}
 	}
-	return Fact{}, 0, false
+	return best, long, long > 0
+}
+
+// first returns the first character of rs, or 0.
+func first(rs []rune) rune {
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[0]
 }
 
 // find returns the fact of the longest name in rs; of two as long, the
@@ -96,7 +122,7 @@ func (x *names) find(rs []rune) (Fact, bool) {
 	long := 0
 	for i := range rs {
 		if f, n, ok := x.at(rs[i:]); ok && n >= long {
-			best, long = f, n
+			best, long = f.Fact, n
 		}
 	}
 	return best, long > 0
@@ -105,8 +131,6 @@ func (x *names) find(rs []rune) (Fact, bool) {
 // skip returns how many characters of rs a name at its start covers, not
 // counting its growth suffix, which the scanner reads as a word.
 func (x *names) skip(rs []rune) int {
-	if _, n, ok := x.at(rs); ok {
-		return x.stem[string(rs[:n])]
-	}
-	return 0
+	f, _, _ := x.at(rs)
+	return f.stem
 }

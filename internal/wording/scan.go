@@ -16,10 +16,10 @@ func (t *text) hits(s span, x *names) []hit {
 	rs := t.runes(s)
 	for i := 0; i < len(rs); {
 		e, ok := lookup(rs[i:])
-		w := span{s.start + i, s.start + i + len([]rune(e.word))}
+		w := span{s.start + i, s.start + i + runes(e.word)}
 		n := x.skip(rs[i:])
 		switch {
-		case ok && len([]rune(e.word)) > n && t.typed(w):
+		case ok && w.end-w.start > n && t.typed(w):
 			hs = append(hs, hit{e, w})
 			i += w.end - w.start
 		default:

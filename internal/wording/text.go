@@ -31,6 +31,11 @@ type text struct {
 // flatten lays the segments out as one text.
 func flatten(segs []Segment) *text {
 	t := &text{segs: segs, pieces: make([]span, len(segs))}
+	size := 0
+	for _, s := range segs {
+		size += runes(s.Text)
+	}
+	t.cells = make([]cell, 0, size)
 	for i, s := range segs {
 		t.pieces[i].start = len(t.cells)
 		t.add(i, s)

@@ -1,9 +1,6 @@
 package wording
 
-import (
-	"sort"
-	"strings"
-)
+import "sort"
 
 // claim is what a word says of its figure; an Unknown field says nothing.
 type claim struct {
@@ -179,14 +176,22 @@ func index(es []entry) map[rune][]entry {
 
 // lookup returns the longest word that rs starts with.
 func lookup(rs []rune) (entry, bool) {
-	if len(rs) == 0 {
-		return entry{}, false
-	}
-	head := string(rs[:min(len(rs), 8)]) // longer than any word
-	for _, e := range dict[rs[0]] {
-		if strings.HasPrefix(head, e.word) {
+	for _, e := range dict[first(rs)] {
+		if hasPrefix(rs, e.word) {
 			return e, true
 		}
 	}
 	return entry{}, false
+}
+
+// hasPrefix reports whether rs starts with w.
+func hasPrefix(rs []rune, w string) bool {
+	i := 0
+	for _, r := range w {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
