@@ -9,14 +9,15 @@ type target struct {
 
 // about returns what word h, in clause c of sentence s, speaks of: the
 // nearest figure after it in its clause, else the nearest before it. Then,
-// as far as the word reaches, in body text: an indicator the clause names
-// before the word, else the nearest figure in the sentence; in a heading:
-// the nearest figure in the heading, else an indicator it names.
+// as far as the word reaches and if it ends its clause: in body text, an
+// indicator the clause names before the word, else the nearest figure in
+// the sentence; in a heading, the nearest figure in the heading, else an
+// indicator it names.
 func (t *text) about(h hit, c span, s sentence, x *names) (target, bool) {
 	if i, ok := t.inClause(h, c); ok {
 		return t.figure(i), true
 	}
-	if h.reach == inFigure {
+	if h.reach == inFigure || !t.ends(h, c) {
 		return target{}, false
 	}
 	if s.head > 0 {
@@ -44,6 +45,12 @@ func (t *text) aboutHeading(h hit, c span, s sentence, x *names) (target, bool) 
 		return target{-1, []Fact{f}}, true
 	}
 	return target{}, false
+}
+
+// ends reports whether h ends clause c, but for two characters (态势, 了):
+// a word further inside a clause is its subject (经济增长缺乏有力支撑).
+func (t *text) ends(h hit, c span) bool {
+	return c.end-t.skipSpaces(h.end) <= 2
 }
 
 // figure returns segment i as a target.

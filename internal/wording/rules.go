@@ -56,16 +56,16 @@ func (t *text) contradiction(h hit, c span, s sentence, x *names) (finding, bool
 	if !ok {
 		return finding{}, false
 	}
-	cl := t.claimOn(h, tg)
+	said := t.claimOn(h, tg)
 	for _, f := range tg.facts {
-		if c := cl.on(f); c.contradicts(f) {
-			return t.found(h, tg.seg, f, claimHint(c, f)), true
+		if on := said.on(f); on.contradicts(f) {
+			return t.found(h, tg.seg, f, claimHint(on, f)), true
 		}
 	}
 	return finding{}, false
 }
 
-// claimOn returns what h claims of target tg. A word printed just before
+// claimOn returns what h claims of target tg. A word typed just before
 // a figure in 个百分点 (下降0.5个百分点) speaks of the change of a rate,
 // not of its level.
 func (t *text) claimOn(h hit, tg target) claim {

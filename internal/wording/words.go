@@ -143,7 +143,7 @@ var words = []entry{
 	other("增长点", neutral), other("增长极", neutral), other("增长率", neutral),
 	other("增长速度", neutral), other("增长潜力", neutral), other("增长动能", neutral),
 	other("增长动力", neutral), other("增长引擎", neutral), other("增长空间", neutral),
-	other("增长方式", neutral), other("增加值", neutral), other("稳增长", neutral),
+	other("增长方式", neutral), other("增长乏力", neutral), other("增加值", neutral), other("稳增长", neutral),
 	other("保增长", neutral), other("促增长", neutral), other("降低成本", neutral),
 	other("超额", neutral), other("超市", neutral), other("超前", neutral),
 	other("超级", neutral), other("落后产能", neutral),
