@@ -115,13 +115,17 @@ func first(rs []rune) rune {
 	return rs[0]
 }
 
-// find returns the fact of the longest name in rs; of two as long, the
-// later one.
+// near is how many characters may stand between a name and the word it
+// is the subject of: 规上工业增加值较上年同期大幅增长.
+const near = 5
+
+// find returns the fact of the longest name in rs that ends at most near
+// characters before rs ends; of two as long, the later one.
 func (x *names) find(rs []rune) (Fact, bool) {
 	var best Fact
 	long := 0
 	for i := range rs {
-		if f, n, ok := x.at(rs[i:]); ok && n >= long {
+		if f, n, ok := x.at(rs[i:]); ok && n >= long && len(rs)-i-n <= near {
 			best, long = f.Fact, n
 		}
 	}
