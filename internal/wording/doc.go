@@ -17,14 +17,17 @@
 // Check splits the text into sentences (a Markdown heading is one of its
 // own and governs the paragraphs under it) and clauses, finds each typed
 // direction word of its dictionary (words.go: 增长, 降幅收窄, 回升, 由负转正,
-// 高于 …), associates it with the nearest printed figure of its clause or
-// sentence, or with the indicator its clause names, and reports each
-// contradiction with the template's file and line and a message in Chinese.
-// It also reports a direction word typed before a printed negative number
-// (增长-3%), a gap of zero after 高于 and its kin, and a count of zero.
+// 高于 …) and associates it with what it speaks of: the nearest printed
+// figure of its clause; else, if the word ends its clause, an indicator
+// named just before it, or the nearest figure of its sentence (a heading:
+// of the heading, or an indicator it names). It reports each contradiction
+// with the template's file and line and a message in Chinese. It also
+// reports a direction word typed before a printed negative number
+// (增长-3%), a gap of 0 after 高于 and its kin, and a count of 0 (项目0个).
 //
 // Printed words are right by construction and are not checked. A sentence
-// holding a Quiet segment ({{不检查}}) is not checked. When in doubt Check
-// says nothing: a false alarm on a correct report costs more than a missed
-// contradiction.
+// holding a Quiet segment ({{不检查}}) is not checked, nor is a word denied
+// (未增长), an aim (促进经济增长) or a word about an earlier period
+// (上年同期为负增长). When in doubt Check says nothing: a false alarm on a
+// correct report costs more than a missed contradiction.
 package wording
