@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"briefing/internal/workbook"
 )
 
 // Change wording: the words of a comparison depend on its sign.
@@ -26,6 +28,7 @@ import (
 type changeOpts struct {
 	places   int // -1: the default
 	trim     bool
+	month    bool // 当月: the month alone, not the running total
 	up, down string
 }
 
@@ -35,8 +38,12 @@ func parseOpts(fn string, args []any) (changeOpts, error) {
 		switch v := a.(type) {
 		case string, Text:
 			s := plain(v)
-			if s == "去零" {
+			switch s {
+			case "去零":
 				o.trim = true
+				continue
+			case "当月":
+				o.month = true
 				continue
 			}
 			up, down, ok := strings.Cut(s, "/")
@@ -44,7 +51,7 @@ func parseOpts(fn string, args []any) (changeOpts, error) {
 				o.up, o.down = up, down
 				continue
 			}
-			return o, kindError("%s 不认识选项“%s”（可用：小数位数如 2、“去零”、一对词如“上升/回落”）", fn, s)
+			return o, kindError("%s 不认识选项“%s”（可用：小数位数如 2、“去零”、“当月”、一对词如“上升/回落”）", fn, s)
 		default:
 			n, err := digitsArg(fn, a)
 			if err != nil {
@@ -202,21 +209,42 @@ func changeArgs(fn string, cur, base any, opts []any) (Number, Number, changeOpt
 	return c, b, o, err
 }
 
-// compare is 同比 环比 同比量 环比量: a figure against its 去年同期 or 上期.
+// compare is 同比 环比 同比量 环比量: a figure against its 去年同期 or 上期,
+// or its published rate (增速, 环比) when the workbook gives one.
 func (f *Filler) compare(fn, name string, s side, byAmount bool, opts []any) (Text, error) {
+	prefix := strings.TrimSuffix(fn, "量")
+	if !byAmount && s == sideLastYear {
+		return f.growthText(fn, prefix, name, opts)
+	}
+	o, err := parseOpts(fn, opts)
+	if err != nil {
+		return "", err
+	}
 	m, err := f.lookupMetric(name)
 	if err != nil {
 		return "", err
 	}
-	cur, err := f.metricNumber(fn, name)
+	if o.month {
+		return "", kindError("%s 没有“当月”选项：当月只有增速（用 同比 \"%s\" \"当月\"）", fn, name)
+	}
+	if !byAmount && !m.MoM.IsEmpty() {
+		f.noteValue(Value{m.MoM})
+		rate, err := toNumber(fn, Value{m.MoM})
+		if err != nil {
+			return "", err
+		}
+		return Text(f.rateWords(rate, false, o, prefix)), nil
+	}
+	return f.compareSide(fn, prefix, m, s, byAmount, o)
+}
+
+// compareSide words a figure's value against its 去年同期 or 上期.
+func (f *Filler) compareSide(fn, prefix string, m *workbook.Metric, s side, byAmount bool, o changeOpts) (Text, error) {
+	cur, err := f.metricNumber(fn, m.Name)
 	if err != nil {
 		return "", err
 	}
 	base, err := f.side(fn, m, s)
-	if err != nil {
-		return "", err
-	}
-	o, err := parseOpts(fn, opts)
 	if err != nil {
 		return "", err
 	}
@@ -229,7 +257,10 @@ func (f *Filler) compare(fn, name string, s side, byAmount bool, opts []any) (Te
 	if err != nil {
 		return "", err
 	}
-	return Text(strings.TrimSuffix(fn, "量") + w), nil
+	if w == "持平" {
+		return Text(f.style.flat(prefix)), nil
+	}
+	return Text(prefix + w), nil
 }
 
 // rateShift is 增幅变化: how a growth rate moved from base to cur, both in
@@ -303,15 +334,7 @@ func (f *Filler) completionWords(name string, digits ...any) (Text, error) {
 func (f *Filler) rateShiftArgs(fn string, args []any) (cur, base Number, rest []any, err error) {
 	if len(args) >= 1 {
 		if name, ok := args[0].(string); ok {
-			m, err := f.lookupMetric(name)
-			if err != nil {
-				return cur, base, nil, err
-			}
-			if cur, err = f.metricNumber(fn, name); err != nil {
-				return cur, base, nil, err
-			}
-			base, err = f.side(fn, m, sidePrev)
-			return cur, base, args[1:], err
+			return f.rateShiftOf(fn, name, args[1:])
 		}
 	}
 	if len(args) < 2 {
@@ -324,4 +347,26 @@ func (f *Filler) rateShiftArgs(fn string, args []any) (cur, base Number, rest []
 		return cur, base, nil, err
 	}
 	return cur, base, args[2:], nil
+}
+
+// rateShiftOf reads a figure for 增幅变化: its published rate against the
+// previous period's (增速 and 上期增速), or its value against its 上期.
+func (f *Filler) rateShiftOf(fn, name string, rest []any) (cur, base Number, _ []any, err error) {
+	v, err := f.view(fn, name, false)
+	if err != nil {
+		return cur, base, nil, err
+	}
+	f.note(f.factOf(v))
+	if prev := v.prevRate(); !v.rate.IsEmpty() && !prev.IsEmpty() {
+		if cur, err = toNumber(fn, Value{v.rate}); err != nil {
+			return cur, base, nil, err
+		}
+		base, err = toNumber(fn, Value{prev})
+		return cur, base, rest, err
+	}
+	if cur, err = f.metricNumber(fn, name); err != nil {
+		return cur, base, nil, err
+	}
+	base, err = f.side(fn, v.m, sidePrev)
+	return cur, base, rest, err
 }

@@ -48,6 +48,7 @@ type variable struct {
 
 type checker struct {
 	f      *Filler
+	t      *template.Template
 	file   string
 	src    string
 	probs  []*Error
@@ -59,18 +60,25 @@ type checker struct {
 // maxRangeRows bounds how many rows of a range the check walks.
 const maxRangeRows = 200
 
-func (f *Filler) check(t *template.Template, file, src string) []*Error {
-	c := &checker{f: f, file: file, src: src, seen: map[string]bool{}}
+// check checks every template of t; srcs holds the source of each file
+// by name (the template's own, and the phrase files').
+func (f *Filler) check(t *template.Template, srcs map[string]string) []*Error {
+	c := &checker{f: f, t: t, seen: map[string]bool{}}
 	for _, tt := range t.Templates() {
 		if tt.Tree == nil || tt.Root == nil {
 			continue
 		}
+		c.file, c.src = tt.Tree.ParseName, srcs[tt.Tree.ParseName]
 		c.scopes = [][]variable{{{name: "$", s: knownSym(nil)}}}
 		c.cond = 0
+		dot := knownSym(nil)
 		if tt.Name() != t.Name() {
-			c.cond = 1 // a {{define}}d template runs only where it is called
+			// A {{define}}d template runs only where it is called, with
+			// the dot it is given there.
+			c.cond, dot = 1, unknown
+			c.scopes[0][0].s = unknown
 		}
-		c.list(tt.Root, knownSym(nil))
+		c.list(tt.Root, dot)
 	}
 	return c.probs
 }
@@ -150,6 +158,9 @@ func (c *checker) node(n parse.Node, dot sym) {
 	case *parse.TemplateNode:
 		if n.Pipe != nil {
 			c.pipe(n.Pipe, dot, true)
+		}
+		if c.t.Lookup(n.Name) == nil {
+			c.add(n, kindProblem, fmt.Sprintf("没有名为“%s”的短语：先用 {{define \"%s\"}}……{{end}} 定义它（可以写在本文件或报告的短语文件中）", n.Name, n.Name))
 		}
 	}
 }

@@ -206,36 +206,16 @@ func monthRange(s span) string {
 	return fmt.Sprintf("%d－%d月", s.from, s.to)
 }
 
-// formatMonthRange is 月份段: the months of a reporting period, 1－11月 (the
-// dash is the full-width －, as 公文 write it); of a date, January to its
-// month.
-func formatMonthRange(x any) (Text, error) {
+// monthRange is 月份段: the months of a reporting period, 1－11月 (the
+// dash is the full-width －, as 公文 write it, or the report's 写法); of a
+// date, January to its month.
+func (f *Filler) monthRange(x any) (Text, error) {
 	s, err := toSpan("月份段", x)
 	if err != nil {
 		return "", err
 	}
-	return Text(monthRange(s)), nil
-}
-
-// formatPeriod is 期间: the name of a reporting period as reports say it:
-// 一季度 … 四季度, 上半年, 下半年, 前三季度, 全年; otherwise its months
-// (1－11月, 11月).
-func formatPeriod(x any) (Text, error) {
-	s, err := toSpan("期间", x)
-	if err != nil {
-		return "", err
-	}
-	switch {
-	case s.from == 1 && s.to == 12:
-		return "全年", nil
-	case s.from == 1 && s.to == 6:
-		return "上半年", nil
-	case s.from == 7 && s.to == 12:
-		return "下半年", nil
-	case s.from == 1 && s.to == 9:
-		return "前三季度", nil
-	case (s.from-1)%3 == 0 && s.to == s.from+2:
-		return Text(quarters[(s.from-1)/3]), nil
+	if p := f.style.Period; p.set && p.dash != "" && s.from != s.to {
+		return Text(fmt.Sprintf("%d%s%d月", s.from, p.dash, s.to)), nil
 	}
 	return Text(monthRange(s)), nil
 }

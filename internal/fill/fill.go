@@ -33,36 +33,67 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
+	"briefing/internal/wording"
 	"briefing/internal/workbook"
 )
 
 // Filler fills templates from one workbook. It is not safe for concurrent
 // use.
 type Filler struct {
-	book  *workbook.Book
-	funcs template.FuncMap
+	book    *workbook.Book
+	funcs   template.FuncMap
+	style   Style
+	phrases []phraseFile
 
 	used       map[*workbook.Metric]bool
 	usedTables map[*workbook.Table]bool
 	tables     map[*workbook.Table]Rows
 	rowTable   map[uintptr]*workbook.Table
+
+	// While a template executes: the figures the action running now has
+	// read (see facts.go), and the warnings of every template filled.
+	run       *run
+	checking  bool // the static check is calling the functions
+	warnings  Errors
+	nameFacts map[string]wording.Fact // see guard.go
+}
+
+// An Option configures a Filler.
+type Option func(*Filler)
+
+// WithStyle sets the report's house style (写法).
+func WithStyle(st Style) Option { return func(f *Filler) { f.style = st } }
+
+// WithPhrases makes the {{define}}d phrases of a phrase file (短语) callable
+// with {{template}} from every template the Filler fills.
+func WithPhrases(file, text string) Option {
+	return func(f *Filler) { f.phrases = append(f.phrases, phraseFile{file, text}) }
 }
 
 // New returns a Filler that takes its figures from book.
-func New(book *workbook.Book) *Filler {
+func New(book *workbook.Book, opts ...Option) *Filler {
 	if book == nil {
 		book = &workbook.Book{}
 	}
 	f := &Filler{
 		book:       book,
+		style:      DefaultStyle(),
 		used:       map[*workbook.Metric]bool{},
 		usedTables: map[*workbook.Table]bool{},
 		tables:     map[*workbook.Table]Rows{},
 		rowTable:   map[uintptr]*workbook.Table{},
 	}
+	for _, o := range opts {
+		o(f)
+	}
 	f.funcs = f.funcMap()
 	return f
 }
+
+// Warnings are the problems of every template filled so far that do not
+// stop a report: wording that contradicts the figures beside it, a
+// rounding that drops a digit. Each names its template file and line.
+func (f *Filler) Warnings() Errors { return f.warnings }
 
 // Funcs lists the names of the template functions, sorted.
 func Funcs() []string {
@@ -111,6 +142,16 @@ func (f *Filler) Fill(file, text string, firstLine int) (string, error) {
 	return f.FillAt(file, text, firstLine, 1)
 }
 
+// FillOutput is Fill, with where each byte of the filled Markdown came
+// from.
+func (f *Filler) FillOutput(file, text string, firstLine int) (*Output, error) {
+	out, probs := f.fill(file, text, max(firstLine, 1))
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return out, nil
+}
+
 // FillAt is Fill for a template that starts at column firstCol (in
 // characters) of line firstLine of its file, such as a value of the front
 // matter: problems on its first line are placed in the file's columns.
@@ -120,7 +161,7 @@ func (f *Filler) FillAt(file, text string, firstLine, firstCol int) (string, err
 	}
 	out, probs := f.fill(file, text, firstLine)
 	if len(probs) == 0 {
-		return out, nil
+		return out.Text, nil
 	}
 	for _, p := range probs {
 		if p.Line == firstLine && p.Col > 0 && firstCol > 1 {
@@ -130,54 +171,134 @@ func (f *Filler) FillAt(file, text string, firstLine, firstCol int) (string, err
 	return "", probs
 }
 
-func (f *Filler) fill(file, text string, firstLine int) (string, Errors) {
+// Output is a filled template, and where each of its bytes came from.
+type Output struct {
+	Text  string
+	spans []placed // in the order of Text
+	srcs  map[string]string
+}
+
+// placed is where a stretch of the output, from start, came from.
+type placed struct {
+	start int
+	at    where
+	text  bool
+}
+
+// Line is the template file and line that wrote the byte at offset off of
+// Text: the character's own line for the template's text, the action's
+// for what an action printed.
+func (o *Output) Line(off int) (file string, line int) {
+	i := sort.Search(len(o.spans), func(i int) bool { return o.spans[i].start > off }) - 1
+	if i < 0 {
+		return "", 0
+	}
+	p := o.spans[i]
+	pos := int(p.at.pos)
+	if p.text {
+		pos += off - p.start
+	}
+	line, _ = position(o.srcs[p.at.file], pos)
+	return p.at.file, line
+}
+
+// output unmarks what the recorder wrote and places each stretch of it.
+func (r *recorder) output(srcs map[string]string) *Output {
+	text := unmark(string(r.out))
+	trimmed := len(text) - len(strings.TrimLeft(text, "\n"))
+	o := &Output{Text: text[trimmed:], srcs: srcs}
+	n := 0 // bytes of the unmarked output before the span
+	for _, s := range r.spans {
+		o.spans = append(o.spans, placed{start: n - trimmed, at: s.at, text: s.text})
+		n += len(unmark(string(r.out[s.start:s.end])))
+	}
+	return o
+}
+
+func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	// Shift the template down so that text/template's line numbers are the
 	// file's; the padding produces only leading newlines, trimmed below.
 	src := strings.Repeat("\n", firstLine-1) + text
-	t, err := template.New(file).Option("missingkey=error").Funcs(f.funcs).Parse(src)
-	if err != nil {
-		return "", Errors{parseError(file, src, err)}
+	t, srcs, perr := f.parse(file, src)
+	if perr != nil {
+		return nil, Errors{perr}
 	}
-	probs := f.check(t, file, src)
+	f.checking = true
+	probs := f.check(t, srcs)
+	f.checking = false
 	rec := newRecorder(t)
-	if err := t.Execute(rec, nil); err != nil {
-		e := execError(file, src, err)
-		// The check has met the problem that stopped the execution, or
-		// one on the same line that explains it.
-		dup := false
-		for _, p := range probs {
-			dup = dup || p.Line == e.Line
-		}
-		if !dup {
-			probs = append(probs, e)
-		}
+	f.run = &run{rec: rec, srcs: srcs}
+	err := t.Execute(rec, nil)
+	f.run = nil
+	if err != nil {
+		probs = addNew(probs, execError(srcs, file, err), sameLine)
 	} else {
-		for _, e := range rec.leftovers(file, src) {
-			dup := false
-			for _, p := range probs {
-				dup = dup || p.Line == e.Line && (p.Col == e.Col || p.Msg == e.Msg)
-			}
-			if !dup {
-				probs = append(probs, e)
-			}
+		for _, e := range rec.leftovers(file, srcs) {
+			probs = addNew(probs, e, sameSpot)
 		}
 	}
 	if len(probs) > 0 {
-		sort.SliceStable(probs, func(i, j int) bool {
-			if probs[i].Line != probs[j].Line {
-				return probs[i].Line < probs[j].Line
-			}
-			return probs[i].Col < probs[j].Col
-		})
-		return "", Errors(probs)
+		sortErrors(probs)
+		return nil, Errors(probs)
 	}
-	return strings.TrimLeft(unmark(string(rec.out)), "\n"), nil
+	f.warnings = append(f.warnings, f.guard(rec, srcs)...)
+	f.warnings = append(f.warnings, rec.warnings...)
+	return rec.output(srcs), nil
+}
+
+// parse parses a template with the phrase files' definitions; srcs holds
+// the source of each file by name.
+func (f *Filler) parse(file, src string) (*template.Template, map[string]string, *Error) {
+	srcs := map[string]string{file: src}
+	t := template.New(file).Option("missingkey=error").Funcs(f.funcs)
+	for _, p := range f.phrases {
+		if _, err := t.New(p.file).Parse(p.text); err != nil {
+			return nil, nil, parseError(p.file, p.text, err)
+		}
+		srcs[p.file] = p.text
+	}
+	if _, err := t.Parse(src); err != nil {
+		return nil, nil, parseError(file, src, err)
+	}
+	return t, srcs, nil
+}
+
+// phraseFile is a file of {{define}}d phrases (短语).
+type phraseFile struct{ file, text string }
+
+// sameLine and sameSpot say whether a problem found later repeats one
+// found before: the check has met the problem that stopped the execution,
+// or one on the same line that explains it.
+func sameLine(a, b *Error) bool { return a.File == b.File && a.Line == b.Line }
+func sameSpot(a, b *Error) bool {
+	return sameLine(a, b) && (a.Col == b.Col || a.Msg == b.Msg)
+}
+
+func addNew(probs []*Error, e *Error, same func(a, b *Error) bool) []*Error {
+	for _, p := range probs {
+		if same(p, e) {
+			return probs
+		}
+	}
+	return append(probs, e)
+}
+
+func sortErrors(probs []*Error) {
+	sort.SliceStable(probs, func(i, j int) bool {
+		if probs[i].File != probs[j].File {
+			return probs[i].File < probs[j].File
+		}
+		if probs[i].Line != probs[j].Line {
+			return probs[i].Line < probs[j].Line
+		}
+		return probs[i].Col < probs[j].Col
+	})
 }
 
 // unmark removes the marks around printed values.
 func unmark(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r == markStart || r == markEnd {
+		if r == markStart || r == markEnd || r == quietMark {
 			return -1
 		}
 		return r
@@ -214,8 +335,9 @@ func charColumn(src string, line, off int) int {
 }
 
 // execError turns an execution error of text/template into an *Error in
-// Chinese.
-func execError(file, src string, err error) *Error {
+// Chinese, in the file of the template that failed (a phrase file's
+// definition, or the template itself).
+func execError(srcs map[string]string, file string, err error) *Error {
 	var fe *fnError
 	msg := err.Error()
 	m := execRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0])
@@ -225,9 +347,12 @@ func execError(file, src string, err error) *Error {
 		}
 		return &Error{File: file, Msg: "执行模板时出错：" + msg}
 	}
+	if _, ok := srcs[m[1]]; ok {
+		file = m[1]
+	}
 	line, _ := strconv.Atoi(m[2])
 	off, _ := strconv.Atoi(m[3])
-	e := &Error{File: file, Line: line, Col: charColumn(src, line, off)}
+	e := &Error{File: file, Line: line, Col: charColumn(srcs[file], line, off)}
 	if errors.As(err, &fe) {
 		e.Msg = fe.msg
 	} else {
@@ -385,34 +510,45 @@ func abs(n int) int {
 // recorder is the writer a template executes into. It knows which bytes
 // the template's own text wrote and which an action printed: each text node
 // is written from the parsed tree's own bytes, and a one-byte marker text
-// node, inserted before every action, says which action prints next.
+// node, inserted before every action, says which action prints next. It
+// also keeps, for what each action printed, the figures the action read
+// (see facts.go).
 type recorder struct {
-	out     []byte
-	spans   []outSpan
-	texts   map[*byte]parse.Pos
-	markers map[*byte]parse.Pos
-	action  parse.Pos // the action printing now
+	out      []byte
+	spans    []outSpan
+	texts    map[*byte]where
+	markers  map[*byte]where
+	action   where  // the action printing now
+	pending  []fact // the figures it has read
+	warnings Errors // problems that do not stop the report, found while executing
+}
+
+// where is a place in a template file: a byte offset of its source.
+type where struct {
+	file string
+	pos  parse.Pos
 }
 
 // outSpan is a stretch of the output: written by the text node at pos
-// (text) or printed by the action at pos.
+// (text) or printed by the action at pos, which read facts.
 type outSpan struct {
 	start, end int
-	pos        parse.Pos
+	at         where
 	text       bool
+	facts      []fact
 }
 
 func newRecorder(t *template.Template) *recorder {
-	r := &recorder{texts: map[*byte]parse.Pos{}, markers: map[*byte]parse.Pos{}}
+	r := &recorder{texts: map[*byte]where{}, markers: map[*byte]where{}}
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
-			r.instrument(tt.Tree.Root)
+			r.instrument(tt.Tree.ParseName, tt.Tree.Root)
 		}
 	}
 	return r
 }
 
-func (r *recorder) instrument(l *parse.ListNode) {
+func (r *recorder) instrument(file string, l *parse.ListNode) {
 	if l == nil {
 		return
 	}
@@ -421,43 +557,54 @@ func (r *recorder) instrument(l *parse.ListNode) {
 		switch n := n.(type) {
 		case *parse.TextNode:
 			if len(n.Text) > 0 {
-				r.texts[&n.Text[0]] = n.Pos
+				r.texts[&n.Text[0]] = where{file, n.Pos}
 			}
 		case *parse.ActionNode:
 			m := &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte{0}}
-			r.markers[&m.Text[0]] = n.Pos
+			r.markers[&m.Text[0]] = where{file, n.Pos}
 			nodes = append(nodes, m)
 		case *parse.IfNode:
-			r.instrument(n.List)
-			r.instrument(n.ElseList)
+			r.instrumentBranch(file, &n.BranchNode)
 		case *parse.WithNode:
-			r.instrument(n.List)
-			r.instrument(n.ElseList)
+			r.instrumentBranch(file, &n.BranchNode)
 		case *parse.RangeNode:
-			r.instrument(n.List)
-			r.instrument(n.ElseList)
+			r.instrumentBranch(file, &n.BranchNode)
 		}
 		nodes = append(nodes, n)
 	}
 	l.Nodes = nodes
 }
 
+func (r *recorder) instrumentBranch(file string, b *parse.BranchNode) {
+	r.instrument(file, b.List)
+	r.instrument(file, b.ElseList)
+}
+
 func (r *recorder) Write(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	if pos, ok := r.markers[&p[0]]; ok && len(p) == 1 {
-		r.action = pos
+	if at, ok := r.markers[&p[0]]; ok && len(p) == 1 {
+		r.action, r.pending = at, nil
 		return 1, nil
 	}
-	s := outSpan{start: len(r.out), pos: r.action}
-	if pos, ok := r.texts[&p[0]]; ok {
-		s.pos, s.text = pos, true
+	s := outSpan{start: len(r.out), at: r.action, facts: r.pending}
+	if at, ok := r.texts[&p[0]]; ok {
+		s.at, s.text, s.facts = at, true, nil
 	}
+	r.pending = nil
 	r.out = append(r.out, p...)
 	s.end = len(r.out)
 	r.spans = append(r.spans, s)
 	return len(p), nil
+}
+
+// warn records a problem that does not stop the report at the action
+// running now.
+func (r *recorder) warn(srcs map[string]string, msg string) {
+	line, col := position(srcs[r.action.file], int(r.action.pos))
+	e := &Error{File: r.action.file, Line: line, Col: col, Msg: msg}
+	r.warnings = addNew(r.warnings, e, sameSpot)
 }
 
 // Leftovers: what the template wrote (values masked) must not show that a
@@ -482,7 +629,7 @@ func leftoverMessage(s string) string {
 // leftovers reports each leftover in the output, at the place of the
 // template that wrote it: the exact character for the template's text, the
 // action for what an action printed.
-func (r *recorder) leftovers(file, src string) []*Error {
+func (r *recorder) leftovers(file string, srcs map[string]string) []*Error {
 	var masked strings.Builder
 	starts := make([]int, len(r.spans))
 	for i, s := range r.spans {
@@ -515,16 +662,16 @@ func (r *recorder) leftovers(file, src string) []*Error {
 		}
 		found := text[loc[0]:loc[1]]
 		i := sort.SearchInts(starts, loc[0]+1) - 1
-		var line, col int
+		e := &Error{File: file, Msg: leftoverMessage(found)}
 		if i >= 0 {
 			s := r.spans[i]
-			off := int(s.pos)
+			off := int(s.at.pos)
 			if s.text {
 				off += loc[0] - starts[i]
 			}
-			line, col = position(src, off)
+			e.File = s.at.file
+			e.Line, e.Col = position(srcs[s.at.file], off)
 		}
-		e := &Error{File: file, Line: line, Col: col, Msg: leftoverMessage(found)}
 		if key := e.Error(); !seen[key] {
 			seen[key] = true
 			probs = append(probs, e)

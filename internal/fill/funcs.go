@@ -15,7 +15,7 @@ import (
 func (f *Filler) funcMap() template.FuncMap {
 	return template.FuncMap{
 		// 取数
-		"值":    f.metricValue,
+		"值":    f.valueOf,
 		"单位":   f.unit,
 		"带单位":  f.withUnit,
 		"上期":   func(name string) (Value, error) { return f.sideValue("上期", name, sidePrev) },
@@ -65,13 +65,35 @@ func (f *Filler) funcMap() template.FuncMap {
 			return f.compare("环比量", name, sidePrev, true, opts)
 		},
 		"增幅变化": f.rateShift,
+		"增速":   f.rateValue,
+		"增长": func(name string, opts ...any) (Text, error) {
+			return f.growthText("增长", "", name, opts)
+		},
+		"绝对值":  f.absolute,
+		"分别增长": f.respectively,
+		"对比":   f.contrast,
+		"名次":   f.rankText,
+		"超":    func(x any, step ...any) (Text, error) { return f.approx("超", x, step) },
+		"逾":    func(x any, step ...any) (Text, error) { return f.approx("逾", x, step) },
+		"近":    func(x any, step ...any) (Text, error) { return f.approx("近", x, step) },
+		"不检查":  func() quiet { return quiet{} },
+		"比例":   f.proportion,
+		"比值":   f.quotient,
+		"比例变化": f.ratioChange,
+		"表格":   f.tableText,
 
 		// 名单
 		"顿号": func(x any) (Text, error) { return join("顿号", x, "") },
 		"和":  func(x any) (Text, error) { return join("和", x, "和") },
 		"及":  func(x any) (Text, error) { return join("及", x, "及") },
 		"等":  etc,
-		"计数": count,
+		"计数": func(x any) (int, error) {
+			n, err := count(x)
+			if err == nil {
+				f.noteCount(n, "")
+			}
+			return n, err
+		},
 		"合计": sum,
 		"平均": average,
 		"最大": func(x any, col ...any) (any, error) { return f.extreme("最大", x, col, 1) },
@@ -99,16 +121,19 @@ func (f *Filler) funcMap() template.FuncMap {
 		"全同": allEqual,
 
 		// 日期
-		"日期":  formatDate,
-		"年月":  formatYearMonth,
-		"月日":  formatMonthDay,
-		"月":   formatMonth,
-		"年":   formatYear,
-		"年度":  formatYearOf,
-		"季度":  formatQuarter,
-		"半年":  formatHalf,
-		"月份段": formatMonthRange,
-		"期间":  formatPeriod,
+		"日期":   formatDate,
+		"年月":   formatYearMonth,
+		"月日":   formatMonthDay,
+		"月":    formatMonth,
+		"年":    formatYear,
+		"年度":   formatYearOf,
+		"季度":   formatQuarter,
+		"半年":   formatHalf,
+		"月份段":  f.monthRange,
+		"期间":   f.period,
+		"上期间":  f.prevPeriod,
+		"月数":   f.monthCount,
+		"时序进度": f.progress,
 	}
 }
 
@@ -179,19 +204,130 @@ func (f *Filler) unit(x any, col ...string) (Text, error) {
 	return "", kindError("%s 的“%s”列的表头没有写单位（应写作“%s（万元）”这样）", t.Ref, t.Columns[i], t.Columns[i])
 }
 
-// withUnit is 带单位: a figure's value followed by its unit, 82.8亿元; a
-// percentage with the unit % is written once, 5.2%.
-func (f *Filler) withUnit(name string) (Text, error) {
-	v, err := f.metricValue(name)
+// withUnit is 带单位: a figure's value followed by its unit, 82.8亿元 (a
+// percentage is written once, 5.2%), or another of its columns ({{带单位
+// "产值" "当月"}}); or the values of a table's column with the column's
+// unit, 2.04亿元、5.63亿元.
+func (f *Filler) withUnit(x any, col ...string) (Text, error) {
+	if l, ok := x.(List); ok && len(col) == 0 {
+		return f.listWithUnit(l)
+	}
+	name, ok := x.(string)
+	if !ok {
+		return "", kindError("带单位 需要指标名，或者表中的一列值（用 列 取出），这里给的是%s", kindName(x))
+	}
+	v, err := f.valueOf(name, col...)
 	if err != nil {
 		return "", err
 	}
 	m, _ := f.book.Metric(name)
-	s := v.Value.String()
-	if !(v.Ratio && (m.Unit == "%" || m.Unit == "％")) {
-		s += m.Unit
+	return Text(unitText(v.Value, m.Unit)), nil
+}
+
+// unitText writes a value and its unit; a percentage is written once, a
+// ratio without one.
+func unitText(v workbook.Value, unit string) string {
+	s := v.String()
+	if v.Ratio || v.Kind != workbook.Number {
+		return s
 	}
-	return Text(s), nil
+	return s + unit
+}
+
+// listWithUnit writes the values of a column with the unit of its header.
+func (f *Filler) listWithUnit(l List) (Text, error) {
+	unit := ""
+	if len(l) > 0 {
+		unit = f.columnUnit(l[0].Ref)
+	}
+	parts := make([]string, len(l))
+	for i, v := range l {
+		parts[i] = unitText(v.Value, unit)
+	}
+	if len(parts) == 0 {
+		f.warn("带单位：这一列是空的（或筛选后没有一行），这句话会缺少数字；可以用 {{if 有 …}} 在没有时改写这句")
+	}
+	return Text(strings.Join(parts, "、")), nil
+}
+
+// columnUnit is the unit in the header of the table column a cell is in.
+func (f *Filler) columnUnit(r workbook.Ref) string {
+	for _, t := range f.book.Tables {
+		if t.Ref.Sheet != r.Sheet {
+			continue
+		}
+		for _, row := range t.Rows {
+			for j, c := range row.Cells {
+				if c.Ref == r && j < len(t.Units) {
+					return t.Units[j]
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// valueOf is 值: a figure's value, or another column of its row: 当月,
+// 增速, 上期增速, 排名, or any other column such as 全市增速.
+func (f *Filler) valueOf(name string, col ...string) (Value, error) {
+	if len(col) > 1 {
+		return Value{}, kindError("值 最多有两个参数：指标名和列名（如 \"当月\"、\"增速\"、\"全市增速\"）")
+	}
+	if len(col) == 0 {
+		v, err := f.metricValue(name)
+		if err == nil {
+			f.noteValue(v)
+		}
+		return v, err
+	}
+	m, err := f.lookupMetric(name)
+	if err != nil {
+		return Value{}, err
+	}
+	cell, label, err := metricColumn(m, col[0])
+	if err != nil {
+		return Value{}, err
+	}
+	if cell.IsEmpty() {
+		return Value{}, fmt.Errorf("%s指标“%s”的%s是空的", at(cell.Ref), m.Name, label)
+	}
+	f.noteValue(Value{cell})
+	return Value{cell}, nil
+}
+
+// metricColumn finds a column of a figure's row by the name a template
+// gives it.
+func metricColumn(m *workbook.Metric, col string) (workbook.Value, string, error) {
+	switch strings.TrimSpace(col) {
+	case "数值", "累计":
+		return m.Value, "数值", nil
+	case "当月", "本月":
+		return m.Month, "当月", nil
+	case "增速", "累计增速", "同比增速":
+		return m.Growth, "增速", nil
+	case "当月增速", "本月增速":
+		return m.MonthGrowth, "当月增速", nil
+	case "上期增速", "上月增速":
+		return m.PrevGrowth, "上期增速", nil
+	case "去年同期增速", "上年同期增速":
+		return m.LastGrowth, "去年同期增速", nil
+	case "环比", "环比增速":
+		return m.MoM, "环比", nil
+	case "排名":
+		return m.Rank, "排名", nil
+	case "上期排名", "上月排名":
+		return m.PrevRank, "上期排名", nil
+	case "上期":
+		return m.Prev, "上期", nil
+	case "去年同期", "上年同期", "同期":
+		return m.LastYear, "去年同期", nil
+	case "目标":
+		return m.Target, "目标", nil
+	}
+	if x, ok := extraField(m, col); ok {
+		return x.Value, x.Name, nil
+	}
+	return workbook.Value{}, "", kindError("%s 指标“%s”没有“%s”这一列（可用：当月、增速、当月增速、上期增速、去年同期增速、环比、排名、上期排名、上期、去年同期、目标%s）", m.Ref, m.Name, col, extraNames(m))
 }
 
 type side int

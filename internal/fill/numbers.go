@@ -180,7 +180,10 @@ func splitUnit(unit string) (decimal.Decimal, string) {
 	}
 }
 
-// arith is 加 减 乘 除.
+// arith is 加 减 乘 除. A percentage stays a percentage: 5.2% 乘 2 is
+// 10.4%, 5.2% 减 4.8% is 0.4%; a percentage and a plain number are not
+// added (5.2% 加 1 means nothing a report says: the rate functions word a
+// growth rate).
 func arith(fn string) func(a, b any) (Number, error) {
 	return func(a, b any) (Number, error) {
 		x, err := toNumber(fn, a)
@@ -191,19 +194,33 @@ func arith(fn string) func(a, b any) (Number, error) {
 		if err != nil {
 			return Number{}, err
 		}
-		switch fn {
-		case "加":
-			return Number{D: x.D.Add(y.D), Places: maxPlaces(x, y), Ratio: x.Ratio && y.Ratio}, nil
-		case "减":
-			return Number{D: x.D.Sub(y.D), Places: maxPlaces(x, y), Ratio: x.Ratio && y.Ratio}, nil
-		case "乘":
-			return Number{D: x.D.Mul(y.D), Places: -1}, nil
-		}
-		if y.D.IsZero() {
-			return Number{}, fmt.Errorf("除 的除数是零，无法计算")
-		}
-		return Number{D: x.D.DivRound(y.D, 10).Normalize(), Places: -1}, nil
+		n, err := compute(fn, x, y)
+		n.how = fmt.Sprintf("由 %s 算得：%s %s %s", fn, x.text(), fn, y.text())
+		return n, err
 	}
+}
+
+func compute(fn string, x, y Number) (Number, error) {
+	switch fn {
+	case "加", "减":
+		if x.Ratio != y.Ratio {
+			return Number{}, kindError("%s：%s 是百分数而 %s 不是，不能相%s；增速请用 增长、同比、对比 写出", fn, pick(x.Ratio, describe(x), describe(y)), pick(x.Ratio, describe(y), describe(x)), fn)
+		}
+		d := x.D.Add(y.D)
+		if fn == "减" {
+			d = x.D.Sub(y.D)
+		}
+		return Number{D: d, Places: maxPlaces(x, y), Ratio: x.Ratio}, nil
+	case "乘":
+		if x.Ratio && y.Ratio {
+			return Number{}, kindError("乘：%s 和 %s 都是百分数，不能相乘", describe(x), describe(y))
+		}
+		return Number{D: x.D.Mul(y.D), Places: -1, Ratio: x.Ratio || y.Ratio}, nil
+	}
+	if y.D.IsZero() {
+		return Number{}, fmt.Errorf("除 的除数是零，无法计算")
+	}
+	return Number{D: x.D.DivRound(y.D, 10).Normalize(), Places: -1, Ratio: x.Ratio && !y.Ratio}, nil
 }
 
 // chineseNumeral is 中文数: a whole number from 0 to 99999999 in Chinese

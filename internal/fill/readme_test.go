@@ -86,8 +86,12 @@ func relabel(b *workbook.Book, file string) {
 	}
 	b.File = file
 	for _, m := range b.Metrics {
-		for _, r := range []*workbook.Ref{&m.Ref, &m.Value.Ref, &m.Prev.Ref, &m.LastYear.Ref, &m.Target.Ref} {
+		for _, r := range []*workbook.Ref{&m.Ref, &m.Value.Ref, &m.Prev.Ref, &m.LastYear.Ref, &m.Target.Ref,
+			&m.Growth.Ref, &m.PrevGrowth.Ref, &m.LastGrowth.Ref, &m.MoM.Ref, &m.Month.Ref, &m.MonthGrowth.Ref, &m.Rank.Ref, &m.PrevRank.Ref} {
 			fix(r)
+		}
+		for i := range m.Extra {
+			fix(&m.Extra[i].Value.Ref)
 		}
 	}
 	for i := range b.Info {
@@ -114,6 +118,8 @@ type example struct {
 	line       int // of the ```模板 line
 	tmpl, want string
 	isError    bool
+	style      map[string]string // the ```写法 block before the template
+	markdown   bool              // want is the filled Markdown (```填充结果), not the text it reads as
 }
 
 // readmeExamples finds each ```模板 block and the ```输出 or ```错误 block
@@ -133,7 +139,18 @@ func readmeExamples(t *testing.T, doc string) []example {
 		t.Fatalf("README line %d: the block does not end", i+1)
 		return "", 0
 	}
+	var style map[string]string
 	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "```写法" {
+			body, next := block(i)
+			style = map[string]string{}
+			for _, l := range strings.Split(body, "\n") {
+				k, v, _ := strings.Cut(l, ":")
+				style[strings.TrimSpace(k)] = strings.TrimSpace(v)
+			}
+			i = next - 1
+			continue
+		}
 		if strings.TrimSpace(lines[i]) != "```模板" {
 			continue
 		}
@@ -145,11 +162,13 @@ func readmeExamples(t *testing.T, doc string) []example {
 			t.Fatalf("README line %d: no ```输出 or ```错误 after the template", i+1)
 		}
 		kind := strings.TrimSpace(lines[next])
-		if kind != "```输出" && kind != "```错误" {
-			t.Fatalf("README line %d: the template is followed by %q, not ```输出 or ```错误", i+1, kind)
+		if kind != "```输出" && kind != "```错误" && kind != "```填充结果" {
+			t.Fatalf("README line %d: the template is followed by %q, not ```输出, ```填充结果 or ```错误", i+1, kind)
 		}
 		want, after := block(next)
-		out = append(out, example{line: i + 1, tmpl: tmpl, want: want, isError: kind == "```错误"})
+		out = append(out, example{line: i + 1, tmpl: tmpl, want: want, isError: kind == "```错误", style: style,
+			markdown: kind == "```填充结果"})
+		style = nil
 		i = after - 1
 	}
 	return out
@@ -167,7 +186,11 @@ func TestReadmeExamples(t *testing.T) {
 	}
 	used := map[string]bool{}
 	for _, ex := range examples {
-		f := New(readmeBook(t, doc))
+		st, errs := ParseStyle(ex.style)
+		for k, err := range errs {
+			t.Errorf("README line %d: 写法 %s: %v", ex.line, k, err)
+		}
+		f := New(readmeBook(t, doc), WithStyle(st))
 		out, err := f.Fill("示例.md", ex.tmpl, 1)
 		switch {
 		case ex.isError && err == nil:
@@ -176,7 +199,9 @@ func TestReadmeExamples(t *testing.T) {
 			t.Errorf("README line %d:\n got %s\nwant %s", ex.line, err, ex.want)
 		case !ex.isError && err != nil:
 			t.Errorf("README line %d: %v", ex.line, err)
-		case !ex.isError && read(out) != ex.want:
+		case ex.markdown && strings.TrimRight(out, "\n") != ex.want:
+			t.Errorf("README line %d:\n got %s\nwant %s", ex.line, out, ex.want)
+		case !ex.isError && !ex.markdown && read(out) != ex.want:
 			t.Errorf("README line %d:\n got %s\nwant %s", ex.line, read(out), ex.want)
 		}
 		for _, name := range calledFunctions(t, ex.tmpl) {

@@ -39,6 +39,10 @@ type Number struct {
 	D      decimal.Decimal // exact; the fraction for a percentage
 	Places int             // digits shown after the point; -1: as many as it has
 	Ratio  bool            // a percentage: printed as D×100 followed by %
+
+	// how says how a number that appears nowhere in the workbook was
+	// computed, for messages: “由 加 算得：1 加 5.2%”.
+	how string
 }
 
 func (n Number) String() string { return mark(mdext.Escape(n.text())) }
@@ -137,6 +141,8 @@ func kindName(x any) string {
 			return "文字“" + shown(v.Value.String()) + "”"
 		case workbook.Date:
 			return "日期“" + shown(v.Value.String()) + "”"
+		case workbook.Proportion:
+			return "比例“" + shown(v.Value.String()) + "”"
 		}
 		return "空的单元格"
 	case Row:
@@ -146,7 +152,7 @@ func kindName(x any) string {
 	case List:
 		return "一列值"
 	case Number:
-		return "数字“" + v.text() + "”"
+		return "数字“" + describe(v) + "”"
 	case int, int64, float64:
 		return fmt.Sprintf("数字“%v”", v)
 	case Text:

@@ -1,0 +1,116 @@
+package fill
+
+import (
+	"strconv"
+	"strings"
+
+	"briefing/internal/wording"
+)
+
+// guard holds the words a template typed against the figures printed
+// beside them (package wording), and returns each contradiction as a
+// warning at the typed word's line.
+func (f *Filler) guard(rec *recorder, srcs map[string]string) Errors {
+	segs := f.segments(rec, srcs)
+	var out Errors
+	for _, w := range wording.Check(segs, f.names()) {
+		out = append(out, &Error{File: w.File, Line: w.Line, Msg: w.Msg})
+	}
+	return out
+}
+
+// segments are the stretches of a template's output as the guard reads
+// them: typed by the template, or printed by an action with its facts.
+func (f *Filler) segments(rec *recorder, srcs map[string]string) []wording.Segment {
+	segs := make([]wording.Segment, 0, len(rec.spans))
+	for _, s := range rec.spans {
+		raw := string(rec.out[s.start:s.end])
+		line, _ := position(srcs[s.at.file], int(s.at.pos))
+		seg := wording.Segment{Text: readable(raw), Typed: s.text, File: s.at.file, Line: line,
+			Quiet: strings.ContainsRune(raw, quietMark)}
+		for _, ft := range s.facts {
+			seg.Facts = append(seg.Facts, ft.wording())
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+// readable is printed Markdown as it reads: without marks, backslash
+// escapes and the character references of escaped spaces.
+func readable(s string) string {
+	s = unmark(s)
+	if !strings.ContainsAny(s, "\\&") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && s[i+1] < 0x80 && isASCIIPunct(s[i+1]):
+			continue
+		case c == '&' && strings.HasPrefix(s[i:], "&#"):
+			if j := strings.IndexByte(s[i:], ';'); j > 2 {
+				if n, err := strconv.Atoi(s[i+2 : i+j]); err == nil {
+					b.WriteRune(rune(n))
+					i += j
+					continue
+				}
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// names are the facts of every figure of the workbook, by name, for the
+// guard to check a heading or a clause that names a figure it does not
+// print.
+func (f *Filler) names() map[string]wording.Fact {
+	if f.nameFacts != nil {
+		return f.nameFacts
+	}
+	f.nameFacts = map[string]wording.Fact{}
+	for _, m := range f.book.Metrics {
+		if v, err := f.viewQuiet(m.Name); err == nil {
+			f.nameFacts[m.Name] = f.factOf(v).wording()
+		}
+	}
+	return f.nameFacts
+}
+
+// viewQuiet is the view of a figure, without marking it used.
+func (f *Filler) viewQuiet(name string) (*view, error) {
+	m, ok := f.book.Metric(name)
+	if !ok {
+		return nil, errNoFigure
+	}
+	v := &view{m: m, value: m.Value, rate: m.Growth}
+	if v.rate.IsEmpty() && isRateFigure(m) {
+		v.rate = m.Value
+	}
+	return v, nil
+}
+
+// wording is the fact as package wording takes it.
+func (ft fact) wording() wording.Fact {
+	return wording.Fact{Name: ft.name, Level: ft.level.wording(), Change: ft.change.wording(),
+		Widen: ft.widen.wording(), PrevLevel: ft.prevLevel.wording(), Count: ft.count,
+		Where: ft.where, Reads: ft.reads}
+}
+
+func (s sign) wording() wording.Sign {
+	switch s {
+	case negative:
+		return wording.Minus
+	case zero:
+		return wording.Zero
+	case positive:
+		return wording.Plus
+	}
+	return wording.Unknown
+}
