@@ -124,12 +124,36 @@ type Row struct {
 	Ref   Ref     // the row's first cell
 }
 
+// Check is one relation of the checks sheet (校验) that the figures must
+// satisfy: Total equals the sum of Parts. It takes one of four forms:
+//
+//   - Total names a figure, Parts name figures: the figure's 数值 is the
+//     sum of theirs (规上工业总产值 = 开发区产值、乡镇工业产值);
+//   - Total is a number, Parts name figures: their 数值 add up to it, in
+//     percent when they are percentages (100 is 100%);
+//   - Total is a number, Parts name one figure whose value is a ratio: its
+//     parts add up to it (三次产业比例 1.9:75.1:23.7 makes 100);
+//   - Total names a table, Parts name some of its columns (none: every
+//     column whose 合计 row holds a number that is not a percentage): in
+//     each, the table's 合计 row is the sum of its other rows.
+//
+// Book.Verify evaluates them.
+type Check struct {
+	Name     string   // 校验项
+	Total    Value    // 合计: a number, or text naming a figure or a table
+	Parts    []string // 各项, split at 、，,＋+ and spaces
+	Note     string   // 说明
+	Ref      Ref      // the 校验项 cell: where Verify reports the relation
+	PartsRef Ref      // the 各项 cell
+}
+
 // Book is everything read from one workbook.
 type Book struct {
 	File    string // base name, for messages
 	Metrics []*Metric
 	Info    []InfoEntry
 	Tables  []*Table
+	Checks  []Check // the relations of the checks sheet (校验), in its order
 
 	// Sheets lists every sheet read, in the workbook's order, empty ones
 	// included (for a directory of CSV files, one per file). May be nil in
@@ -137,8 +161,9 @@ type Book struct {
 	Sheets []Ref
 }
 
-// Names of the two sheets with a fixed meaning.
+// Names of the sheets with a fixed meaning.
 const (
 	MetricsSheet = "指标"
 	InfoSheet    = "报告信息"
+	ChecksSheet  = "校验"
 )

@@ -55,7 +55,7 @@ var fuzzNames = []string{"figures.xlsx", "指标.csv", "报告信息.csv", "重�
 //
 //	go test -run='^$' -fuzz=FuzzRead -fuzztime=10m ./internal/workbook/
 func FuzzRead(f *testing.F) {
-	for _, x := range []*xl{numbersWorkbook(f), problemsWorkbook(f), layoutWorkbook(f), infoWorkbook(f), tablesWorkbook(f), infoFormulasWorkbook(f), bureauWorkbook(f)} {
+	for _, x := range []*xl{numbersWorkbook(f), problemsWorkbook(f), layoutWorkbook(f), infoWorkbook(f), tablesWorkbook(f), infoFormulasWorkbook(f), bureauWorkbook(f), checksWorkbook(f)} {
 		data := x.bytes()
 		f.Add(data, uint8(0))
 		f.Add(storedZip(f, data), uint8(0))
@@ -110,6 +110,11 @@ func FuzzRead(f *testing.F) {
 		}
 		if _, err := json.Marshal(b.Summary()); err != nil {
 			t.Fatal(err)
+		}
+		for _, p := range b.Verify() {
+			if p.Msg == "" || strings.ContainsAny(p.Msg, "\n") || englishWord(p.Msg) != "" {
+				t.Fatalf("bad check problem %+v", p)
+			}
 		}
 		for _, m := range b.Metrics {
 			if !hasFigure(m) {

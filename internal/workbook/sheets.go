@@ -39,6 +39,8 @@ func (b *builder) addSheet(g *grid) {
 		b.readMetrics(sc)
 	case fold(InfoSheet):
 		b.readInfo(sc)
+	case fold(ChecksSheet):
+		b.readChecks(sc)
 	default:
 		if t := b.readTable(sc, name); t != nil {
 			b.book.Tables = append(b.book.Tables, t)
@@ -57,13 +59,23 @@ func (b *builder) fill(sc *sheetCtx, h1, h2 int) {
 	}
 }
 
-// finish checks what only the whole workbook shows.
+// finish checks what only the whole workbook shows: figures named like
+// a table, and the names the checks sheet uses.
 func (b *builder) finish() {
 	for _, m := range b.book.Metrics {
-		if t, ok := b.sheets[fold(m.Name)]; ok && fold(m.Name) != fold(MetricsSheet) && fold(m.Name) != fold(InfoSheet) {
+		if t, ok := b.sheets[fold(m.Name)]; ok && !fixedSheet(m.Name) {
 			b.ps.add(m.Ref, "%s 既是指标名，又是工作表%s的名字，模板里无法区分，请改掉其中一个", quote(m.Name), quote(t.Sheet))
 		}
 	}
+	for i := range b.book.Checks {
+		b.ps.list = append(b.ps.list, b.book.checkNames(&b.book.Checks[i], b.named)...)
+	}
+}
+
+// fixedSheet reports whether a name is that of a sheet with a fixed meaning.
+func fixedSheet(name string) bool {
+	k := fold(name)
+	return k == fold(MetricsSheet) || k == fold(InfoSheet) || k == fold(ChecksSheet)
 }
 
 // repeatsHeader reports whether a row repeats the header row, as sheets

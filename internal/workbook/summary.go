@@ -21,7 +21,9 @@ import (
 //	               "note": "", "ref": "指标!A2"}],
 //	  "info":    [{"key": "成文日期", "value": {…}}],
 //	  "tables":  [{"name": "重点项目", "title": "", "columns": [{"name": "投资（亿元）", "unit": "亿元", "ref": "重点项目!C2"}],
-//	               "rows": 30, "ref": "重点项目"}]
+//	               "rows": 30, "ref": "重点项目"}],
+//	  "checks":  [{"name": "产值构成", "total": {…}, "parts": ["开发区产值", "乡镇工业产值"],
+//	               "note": "", "ref": "校验!A2"}]
 //	}
 //
 // A value is {"kind": "number"|"text"|"date"|"proportion"|"empty", "text":
@@ -38,6 +40,16 @@ type BookSummary struct {
 	Metrics []MetricSummary `json:"metrics"`
 	Info    []InfoSummary   `json:"info"`
 	Tables  []TableSummary  `json:"tables"`
+	Checks  []CheckSummary  `json:"checks,omitempty"`
+}
+
+// CheckSummary is one relation of the checks sheet in a BookSummary.
+type CheckSummary struct {
+	Name  string       `json:"name"`
+	Total ValueSummary `json:"total"`
+	Parts []string     `json:"parts"`
+	Note  string       `json:"note,omitempty"`
+	Ref   string       `json:"ref"`
 }
 
 // MetricSummary is one figure in a BookSummary.
@@ -183,13 +195,18 @@ func (b *Book) Summary() any {
 		}
 		s.Tables = append(s.Tables, ts)
 	}
+	for _, c := range b.Checks {
+		parts := append([]string{}, c.Parts...)
+		s.Checks = append(s.Checks, CheckSummary{Name: c.Name, Total: summarize(c.Total), Parts: parts, Note: c.Note, Ref: shortRef(c.Ref)})
+	}
 	return s
 }
 
 // WriteSummary writes what was read for a person: each figure with its
 // value, unit and cell (and 上期, 去年同期, 目标, the rates, 当月, ranks and
 // extra columns when given, these with their cells), each key of
-// the report sheet, each table with its columns and number of rows.
+// the report sheet, each table with its columns and number of rows, and
+// each relation of the checks sheet (校验).
 func (b *Book) WriteSummary(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "工作簿 %s\n", b.File)
@@ -222,7 +239,25 @@ func (b *Book) WriteSummary(w io.Writer) error {
 		}
 		fmt.Fprintf(bw, "    列：%s\n", strings.Join(t.Columns, "、"))
 	}
+	writeChecks(bw, b.Checks)
 	return bw.Flush()
+}
+
+// writeChecks lists the relations of the checks sheet, when there are any.
+func writeChecks(w io.Writer, checks []Check) {
+	if len(checks) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n校验（%d 项）\n", len(checks))
+	var lines [][]string
+	for _, c := range checks {
+		parts := strings.Join(c.Parts, "＋")
+		if parts == "" {
+			parts = "各行"
+		}
+		lines = append(lines, []string{c.Name, c.Total.String() + " ＝ " + parts, shortRef(c.Ref), c.Note})
+	}
+	writeColumns(w, lines)
 }
 
 // metricLine is one figure in the listing: its name, value with unit,
