@@ -422,36 +422,40 @@ func (sc *sheetCtx) textCell(c *rawCell, ref Ref, u unitRule, w want) (Value, bo
 
 // typedNumber is a number typed as text, checked against the unit rule.
 func (sc *sheetCtx) typedNumber(s string, tn textNumber, ref Ref, u unitRule, w want) (Value, bool) {
-	v := Value{Ref: ref}
-	needNumber := w != anyValue
 	switch {
 	case tn.percent:
 		return sc.typedPercent(s, tn, ref, u)
-	case tn.unit == "":
-	case u.unit != "" && sameUnit(tn.unit, u.unit):
+	case tn.unit != "" && !(u.unit != "" && sameUnit(tn.unit, u.unit)):
+		return sc.typedSuffix(s, tn, ref, u, w)
+	}
+	return plainNumber(tn, ref, u), true
+}
+
+// typedSuffix is a number followed by something other than the unit of
+// its column or row: another unit is refused, and so is any suffix where a
+// number is wanted; otherwise (“3个月” in a table) it is text.
+func (sc *sheetCtx) typedSuffix(s string, tn textNumber, ref Ref, u unitRule, w want) (Value, bool) {
+	switch {
 	case u.unit != "" && (u.strict && unitLike(tn.unit) || knownUnit(tn.unit)):
 		sc.ps.add(ref, "%s 的单位%s与%s写的单位%s不一致，请换算后只填数字", quote(s), quote(tn.unit), u.where, quote(u.unit))
-		return v, false
-	case needNumber && u.unit == "" && unitLike(tn.unit):
+	case w != anyValue && u.unit == "" && unitLike(tn.unit):
 		sc.ps.add(ref, "%s 不是数字：单位请写在“单位”列，数值列只填数字", quote(s))
-		return v, false
+	case w != anyValue:
+		sc.ps.add(ref, "%s 不是数字", quote(s))
 	default:
-		if needNumber {
-			sc.ps.add(ref, "%s 不是数字", quote(s))
-			return v, false
-		}
-		v.Kind, v.Text = Text, s
-		return v, true
+		return Value{Kind: Text, Text: s, Ref: ref}, true
 	}
-	v.Kind = Number
+	return Value{Ref: ref}, false
+}
+
+// plainNumber is a number typed as text, a percentage when the unit is %.
+func plainNumber(tn textNumber, ref Ref, u unitRule) Value {
+	v := Value{Kind: Number, Ref: ref, Num: tn.num.Normalize(), Text: formatFixed(tn.num, tn.places, tn.places)}
 	if isPercentUnit(u.unit) {
 		v.Num, v.Ratio = tn.num.Shift(-2).Normalize(), true
-		v.Text = formatFixed(tn.num, tn.places, tn.places) + "%"
-	} else {
-		v.Num = tn.num.Normalize()
-		v.Text = formatFixed(tn.num, tn.places, tn.places)
+		v.Text += "%"
 	}
-	return v, true
+	return v
 }
 
 // typedPercent is a percentage typed as text (“5.2%”), refused where the

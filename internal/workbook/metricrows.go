@@ -128,11 +128,10 @@ func (sc *sheetCtx) rank(c *rawCell, row int) (Value, bool) {
 }
 
 // hasValue reports whether a figure has a value or a rate (数值, 增速, 当月
-// or 当月增速), reporting the row at the first of their cells when it has
-// none. A cell that could not
+// or 当月增速), reporting the row when it has none. A cell that could not
 // be read counts as filled: its problem is reported already.
 func (sc *sheetCtx) hasValue(l *metricLayout, m *Metric, failed [nFields]bool) bool {
-	var present []int
+	var empty []int
 	for _, f := range l.order {
 		if !slices.Contains(valueFields, f) {
 			continue
@@ -140,22 +139,28 @@ func (sc *sheetCtx) hasValue(l *metricLayout, m *Metric, failed [nFields]bool) b
 		if failed[f] || metricColumns[f].field(m).Kind != Empty {
 			return true
 		}
-		present = append(present, f)
+		empty = append(empty, f)
 	}
-	if len(present) == 0 {
-		return true // the header has one of them (see isMetricHeader); not reached
+	if len(empty) == 0 {
+		return true // not reached: the header has one of them (see isMetricHeader)
 	}
-	ref := metricColumns[present[0]].field(m).Ref
-	if len(present) == 1 {
-		sc.ps.add(ref, "%s 的%s是空的；没有数就删掉这一行，或在备注里说明", quote(m.Name), l.texts[present[0]])
-		return false
+	sc.reportNoValue(l, m, empty)
+	return false
+}
+
+// reportNoValue reports a figure whose value and rates are all empty, at
+// the first of their cells, naming their columns as the header does.
+func (sc *sheetCtx) reportNoValue(l *metricLayout, m *Metric, empty []int) {
+	ref := metricColumns[empty[0]].field(m).Ref
+	if len(empty) == 1 {
+		sc.ps.add(ref, "%s 的%s是空的；没有数就删掉这一行，或在备注里说明", quote(m.Name), l.texts[empty[0]])
+		return
 	}
-	texts := make([]string, len(present))
-	for i, f := range present {
+	texts := make([]string, len(empty))
+	for i, f := range empty {
 		texts[i] = l.texts[f]
 	}
 	sc.ps.add(ref, "%s 的%s都是空的；至少填写其中一项，没有数就删掉这一行", quote(m.Name), strings.Join(texts, "、"))
-	return false
 }
 
 // readExtras reads the row's cells of the extra columns, as they are.

@@ -176,20 +176,7 @@ func (sc *sheetCtx) isMetricHeader(r *rawRow) bool {
 // columns (序号, 分类 …) and columns without a header are not read.
 func (sc *sheetCtx) metricLayout(r *rawRow) *metricLayout {
 	l := &metricLayout{row: r}
-	var periods, others []*rawCell
-	for j := range r.cells {
-		c := &r.cells[j]
-		key := headerKey(sc.display(c))
-		switch f := namedField(key); {
-		case key == "" || slices.Contains(bookkeeping, key):
-		case f >= 0:
-			l.claim(sc, c, f)
-		case periodField(key) >= 0:
-			periods = append(periods, c)
-		default:
-			others = append(others, c)
-		}
-	}
+	periods, others := l.claimNamed(sc)
 	for _, c := range periods {
 		if !l.claimPeriod(sc, c) {
 			others = append(others, c)
@@ -201,6 +188,26 @@ func (sc *sheetCtx) metricLayout(r *rawRow) *metricLayout {
 	}
 	l.sortFields()
 	return l
+}
+
+// claimNamed gives each column the header names (名称, 累计, 增速 …) its
+// field, and returns the others: those titled by a period (“1-7月”) and
+// the rest, bookkeeping columns left out.
+func (l *metricLayout) claimNamed(sc *sheetCtx) (periods, others []*rawCell) {
+	for j := range l.row.cells {
+		c := &l.row.cells[j]
+		key := headerKey(sc.display(c))
+		switch f := namedField(key); {
+		case key == "" || slices.Contains(bookkeeping, key):
+		case f >= 0:
+			l.claim(sc, c, f)
+		case periodField(key) >= 0:
+			periods = append(periods, c)
+		default:
+			others = append(others, c)
+		}
+	}
+	return periods, others
 }
 
 // sortFields lists the fields the sheet has in the order of their
