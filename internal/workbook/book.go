@@ -1,6 +1,13 @@
 // Package workbook reads the figures of a report from a clerk's Excel
 // workbook (or CSV files) into exact values, and reports every problem with
 // its file, sheet and cell.
+//
+// Three sheets have a fixed meaning: 指标 holds one figure per row, with
+// the rates, 当月, ranks and other bases a statistics bureau publishes
+// beside it; 报告信息 holds the report's keys (县名, 成文日期 …); 校验
+// declares sums the figures and tables must satisfy, which Book.Verify
+// evaluates. Every other sheet is a table. README.md (工作簿的约定) says
+// what the clerk types and how it reads.
 package workbook
 
 import (
