@@ -297,9 +297,9 @@ type unitRule struct {
 type want uint8
 
 const (
-	anyValue     want = iota // tables, 报告信息: text stays text
-	numberOnly               // rates, 当月: a number
-	numberOrPart             // a figure's 数值, 上期, 去年同期, 目标: a number or a ratio (“1.9:75.1:23.7”)
+	anyValue           want = iota // tables, 报告信息: text stays text
+	numberOnly                     // rates, 当月: a number
+	numberOrProportion             // a figure's 数值, 上期, 去年同期, 目标: a number or a ratio (“1.9:75.1:23.7”)
 )
 
 // value turns a raw cell into a Value, as w asks. It reports the cell's

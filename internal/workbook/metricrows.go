@@ -104,7 +104,7 @@ func (sc *sheetCtx) metricCell(c *rawCell, row int, as readAs, unit, header stri
 	figure := unitRule{unit: unit, where: "“单位”列", strict: true}
 	switch as {
 	case asFigure:
-		return sc.value(c, row, figure, numberOrPart)
+		return sc.value(c, row, figure, numberOrProportion)
 	case asMonth:
 		return sc.value(c, row, figure, numberOnly)
 	case asRate:
