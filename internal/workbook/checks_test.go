@@ -285,3 +285,18 @@ func TestVerifyShortRows(t *testing.T) {
 		t.Errorf("%v", ps)
 	}
 }
+
+// A CSV file named 校验.csv is the checks sheet.
+func TestChecksCSV(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "指标.csv", []byte("名称,数值,单位\n甲,1,个\n乙,2,个\n合,4,个\n"))
+	writeFile(t, dir, "校验.csv", []byte("校验项,合计,各项\n和,合,甲+乙\n"))
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := b.Verify()
+	if len(ps) != 1 || ps[0].String() != "校验.csv 校验!A2：“和”不成立：甲 1（指标!B2）＋乙 2（指标!B3）＝3，而合是 4（指标!B4），相差 1（允许相差 0.5）" {
+		t.Errorf("%v", ps)
+	}
+}
