@@ -274,6 +274,13 @@ func TestExtraValue(t *testing.T) {
 			t.Errorf("ExtraValue(%q) found %+v", name, v)
 		}
 	}
+	two := &Metric{Extra: []Field{{"全市平均（亿元）", NumberOf("1")}, {"全省平均（亿元）", NumberOf("2")}, {"均值（万元）", NumberOf("3")}, {"均值（亿元）", NumberOf("4")}}}
+	if v, ok := two.ExtraValue("全市平均"); !ok || v.String() != "1" {
+		t.Errorf("without its unit: %q %v", v.String(), ok)
+	}
+	if v, ok := two.ExtraValue("均值"); ok {
+		t.Errorf("均值 names two columns, found %q", v.String())
+	}
 	if _, ok := (*Metric)(nil).ExtraValue("全市增速"); ok {
 		t.Error("nil metric")
 	}

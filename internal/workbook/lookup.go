@@ -141,14 +141,33 @@ func NewTable(name string, columns []string, rows ...[]Value) *Table {
 
 // ExtraValue returns the figure's cell in the extra column of that name
 // (全市增速, 时序进度), matched as names are (see above); “全市增速（%）”
-// finds it too.
+// finds it too, and so does “全市平均” a column “全市平均（亿元）” as long as
+// no other column has that name.
 func (m *Metric) ExtraValue(name string) (Value, bool) {
 	if m == nil {
 		return Value{}, false
 	}
 	i := match(len(m.Extra), func(i int) string { return m.Extra[i].Name }, extraName(name))
 	if i < 0 {
+		i = m.extraWithoutUnit(name)
+	}
+	if i < 0 {
 		return Value{}, false
 	}
 	return m.Extra[i].Value, true
+}
+
+// extraWithoutUnit is the index of the one extra column whose name without
+// its unit is name; -1 when none or several are.
+func (m *Metric) extraWithoutUnit(name string) int {
+	key, found := fold(name), -1
+	for i, x := range m.Extra {
+		if fold(withoutUnit(x.Name)) == key {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
