@@ -51,7 +51,7 @@ var metricColumns = [nFields]metricColumn{
 	fUnit:     {names: []string{"单位", "计量单位"}},
 	fPrev:     {[]string{"上期", "上期数值"}, asFigure, func(m *Metric) *Value { return &m.Prev }},
 	fLastYear: {[]string{"去年同期", "上年同期"}, asFigure, func(m *Metric) *Value { return &m.LastYear }},
-	fTarget:   {[]string{"目标", "目标值"}, asFigure, func(m *Metric) *Value { return &m.Target }},
+	fTarget:   {[]string{"目标", "目标值", "年度目标", "全年目标", "年度计划", "年计划", "目标任务"}, asFigure, func(m *Metric) *Value { return &m.Target }},
 	fNote:     {names: []string{"备注", "说明"}},
 	fGrowth: {[]string{"增速", "累计增速", "同比增速", "同比增长", "增长", "同比", "增长率", "比上年同期增长", "同比增长率"},
 		asRate, func(m *Metric) *Value { return &m.Growth }},
@@ -60,8 +60,8 @@ var metricColumns = [nFields]metricColumn{
 	fMoM:         {[]string{"环比", "环比增速", "环比增长"}, asRate, func(m *Metric) *Value { return &m.MoM }},
 	fMonth:       {[]string{"当月", "本月", "当月值", "本月数值"}, asMonth, func(m *Metric) *Value { return &m.Month }},
 	fMonthGrowth: {[]string{"当月增速", "本月增速", "当月同比", "当月增长"}, asRate, func(m *Metric) *Value { return &m.MonthGrowth }},
-	fRank:        {[]string{"排名", "位次", "排位", "名次"}, asRank, func(m *Metric) *Value { return &m.Rank }},
-	fPrevRank:    {[]string{"上期排名", "上月排名"}, asRank, func(m *Metric) *Value { return &m.PrevRank }},
+	fRank:        {[]string{"排名", "位次", "排位", "名次", "全市排名", "全市位次", "全省排名", "全省位次"}, asRank, func(m *Metric) *Value { return &m.Rank }},
+	fPrevRank:    {[]string{"上期排名", "上月排名", "上期全市排名", "上月全市排名", "上期位次", "上月位次"}, asRank, func(m *Metric) *Value { return &m.PrevRank }},
 }
 
 // valueFields are the columns of which a row needs at least one: a
