@@ -42,6 +42,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	out := c.String("o", "out", "输出目录")
 	format := c.String("format", "pdf,html", "输出格式，用逗号分隔：pdf、html、txt（纯文本，每段一行）")
 	timings := c.Bool("timings", false, "在标准错误输出中列出各步骤的耗时")
+	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时不生成，退出码为 1")
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
@@ -52,10 +53,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
-	res, err := build.Build(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version})
+	res, err := build.Build(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict})
 	if err != nil {
 		return fail(stderr, err)
 	}
+	warn(stderr, res.Warnings)
 	for _, f := range res.Files {
 		detail := size(len(f.Data))
 		if f.Format == "pdf" && res.Layout != nil {
@@ -75,6 +77,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			"一次列出所有问题（模板文件、行、列和原因），并提醒工作簿中没有被任何模板使用的指标和表。\n"+
 			"有问题时退出码为 1；只有提醒时退出码为 0。")
 	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
+	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时退出码为 1")
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
@@ -88,12 +91,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	_, warnings, err := rep.Check(book)
-	remind := func() {
-		for _, w := range warnings {
-			fmt.Fprintln(stdout, "提醒："+w)
-		}
-	}
+	filled, err := rep.Fill(book)
 	if err != nil {
 		n := 1
 		if ps, ok := err.(report.Problems); ok {
@@ -101,10 +99,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		code := fail(stderr, err)
 		fmt.Fprintf(stderr, "共%d个问题，请改正后再生成。\n", n)
-		remind()
+		if filled != nil {
+			remind(stdout, filled.Unused)
+		}
 		return code
 	}
-	remind()
+	warn(stdout, filled.Warnings)
+	remind(stdout, filled.Unused)
 	res, err := build.Render(build.Options{Report: first(pos), Data: *data, LoadFonts: fontSet, Version: version})
 	if err != nil {
 		return fail(stderr, err)
@@ -114,11 +115,32 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		pages = len(res.Layout.Pages)
 	}
 	note := ""
-	if len(warnings) > 0 {
-		note = fmt.Sprintf("另有%d条提醒（见上）。", len(warnings))
+	if n := len(filled.Unused); n > 0 {
+		note = fmt.Sprintf("另有%d条提醒（见上）。", n)
+	}
+	if n := len(filled.Warnings); n > 0 {
+		fmt.Fprintf(stdout, "检查完毕：%s 可以生成（PDF %d页），但有%d条警告（见上），请先核对。%s\n", res.Report.Dir, pages, n, note)
+		if *strict {
+			return exitProblem
+		}
+		return exitOK
 	}
 	fmt.Fprintf(stdout, "检查通过：%s 可以生成（PDF %d页）。%s\n", res.Report.Dir, pages, note)
 	return exitOK
+}
+
+// remind prints the figures and tables no template uses, one a line.
+func remind(w io.Writer, unused []string) {
+	for _, s := range unused {
+		fmt.Fprintln(w, "提醒："+s)
+	}
+}
+
+// warn prints the warnings of a report, one a line.
+func warn(w io.Writer, warnings []string) {
+	for _, s := range warnings {
+		fmt.Fprintln(w, "警告："+s)
+	}
 }
 
 func cmdFigures(args []string, stdout, stderr io.Writer) int {

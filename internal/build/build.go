@@ -39,6 +39,17 @@ type Options struct {
 	// reads the report and the workbook, and waits for it before the PDF.
 	LoadFonts func() (*fonts.Set, error)
 	Version   string // written into the files as their producer
+	// Strict refuses to build a report that has warnings: wording that
+	// contradicts its figures, a failed 校验, Markdown it cannot render.
+	Strict bool
+}
+
+// StrictError is the refusal of a build with Strict set: the report's
+// warnings, one a line.
+type StrictError struct{ Warnings []string }
+
+func (e *StrictError) Error() string {
+	return strings.Join(e.Warnings, "\n") + fmt.Sprintf("\n有%d条警告，按 -strict 的要求不生成报告；请改正后再试，或去掉 -strict", len(e.Warnings))
 }
 
 // Result is a built report, in memory.
@@ -47,6 +58,7 @@ type Result struct {
 	Book     *workbook.Book
 	Document *document.Document
 	Layout   *typeset.Document // nil when no PDF was asked for
+	Warnings []string          // what does not stop the report but should be read (report.Filled)
 	Files    []File
 	Timings  Timings
 }
@@ -149,12 +161,16 @@ func Render(o Options) (*Result, error) {
 		return nil, err
 	}
 	lap(&t.Workbook)
-	doc, err := rep.Fill(book)
+	filled, err := rep.Fill(book)
 	if err != nil {
 		return nil, err
 	}
+	if o.Strict && len(filled.Warnings) > 0 {
+		return nil, &StrictError{Warnings: filled.Warnings}
+	}
+	doc := filled.Doc
 	lap(&t.Fill)
-	res := &Result{Report: rep, Book: book, Document: doc}
+	res := &Result{Report: rep, Book: book, Document: doc, Warnings: filled.Warnings}
 	defer func() { res.Timings = t }()
 	producer := "briefing"
 	if o.Version != "" {

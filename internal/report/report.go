@@ -71,6 +71,8 @@ type Report struct {
 	sections    []field
 	rawHTML     bool
 	attachments []field
+	phrases     []field
+	style       fill.Style
 	layout      string
 	dataPath    string
 	fileLabel   string // report.md as messages show it
@@ -108,6 +110,8 @@ var keys = map[string]string{
 	"数据":     "默认的工作簿",
 	"主题":     "PDF 的主题（Subject）",
 	"允许HTML": "HTML 页面是否保留模板中的 HTML 标签（经白名单过滤）：是 或 否，默认否",
+	"写法":     "报告的写法：期间、季度、持平、名次、首位（见 templates/README.md）",
+	"短语":     "短语文件（一个或一列）：其中用 {{define}} 定义的句子，各部分都可以用 {{template}} 调用",
 }
 
 // Layouts the writers know.
@@ -181,6 +185,15 @@ func (r *Report) parse(src []byte) error {
 			continue
 		}
 		switch k.Value {
+		case "写法":
+			problems = append(problems, r.parseStyle(v, line)...)
+			continue
+		case "短语":
+			if v.Kind == yaml.ScalarNode {
+				r.phrases = append(r.phrases, newField(k.Value, v))
+				continue
+			}
+			fallthrough
 		case "章节", "附件":
 			if v.Kind != yaml.SequenceNode {
 				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”应是一个列表，每项一行，以“- ”开头", r.fileLabel, line, k.Value))
@@ -192,9 +205,12 @@ func (r *Report) parse(src []byte) error {
 					continue
 				}
 				f := newField(k.Value, item)
-				if k.Value == "章节" {
+				switch k.Value {
+				case "章节":
 					r.sections = append(r.sections, f)
-				} else {
+				case "短语":
+					r.phrases = append(r.phrases, f)
+				default:
 					r.attachments = append(r.attachments, f)
 				}
 			}
@@ -209,6 +225,9 @@ func (r *Report) parse(src []byte) error {
 			}
 			r.fields[k.Value] = newField(k.Value, v)
 		}
+	}
+	if r.style == (fill.Style{}) {
+		r.style = fill.DefaultStyle()
 	}
 	r.layout = r.fields["版式"].value
 	if r.layout == "" {
@@ -235,6 +254,26 @@ func (r *Report) parse(src []byte) error {
 		return errors.New(strings.Join(problems, "\n"))
 	}
 	return nil
+}
+
+// parseStyle reads 写法: a mapping of keys to values, each checked.
+func (r *Report) parseStyle(v *yaml.Node, line int) []string {
+	if v.Kind != yaml.MappingNode {
+		return []string{fmt.Sprintf("%s 第%d行：“写法”下面应是一项一行的“键: 值”，如\n写法:\n  期间: 1-N月份\n  持平: 与上年持平", r.fileLabel, line)}
+	}
+	values, lines := map[string]string{}, map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		values[k.Value], lines[k.Value] = val.Value, k.Line+1
+	}
+	st, errs := fill.ParseStyle(values)
+	r.style = st
+	var problems []string
+	for k, err := range errs {
+		problems = append(problems, fmt.Sprintf("%s 第%d行：%v", r.fileLabel, lines[k], err))
+	}
+	sort.Strings(problems)
+	return problems
 }
 
 // yamlMessage says in Chinese what is wrong with the front matter, on
@@ -360,27 +399,57 @@ func (p *Problems) add(err error) {
 	*p = append(*p, err)
 }
 
-// Fill fills every template of the report from book and parses the result
-// into a document. It reports all problems it finds, not only the first:
-// its error is a Problems.
-func (r *Report) Fill(book *workbook.Book) (*document.Document, error) {
-	doc, _, err := r.fill(book)
-	return doc, err
+// Filled is a report filled from a workbook: the document the writers
+// render, and what a reader should look at before it goes out.
+type Filled struct {
+	Doc *document.Document
+	// Warnings do not stop the report: wording that contradicts the
+	// figures beside it, a 校验 of the workbook that fails, a digit a
+	// template's rounding drops, Markdown the writers cannot render. One
+	// line each, with the file and line or the cell.
+	Warnings []string
+	// Unused lists the figures and tables of the workbook that no template
+	// uses, one line each.
+	Unused []string
 }
 
-// Check fills the report as Fill does, and also lists, one line each, the
-// figures and tables of the workbook that no template of the report uses.
-func (r *Report) Check(book *workbook.Book) (doc *document.Document, warnings []string, err error) {
-	doc, f, err := r.fill(book)
-	return doc, f.Unused(), err
+// Fill fills every template of the report from book and parses the result
+// into a document. It reports all problems it finds, not only the first:
+// its error is a Problems; the Filled it returns with a Problems holds only
+// Unused.
+func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
+	f := fill.New(book, fill.WithStyle(r.style))
+	var problems Problems
+	for _, p := range r.phrases {
+		label := r.files.name(p.value)
+		src, err := r.files.read(p.value)
+		if err != nil {
+			problems = append(problems, fmt.Errorf("%s 第%d行：找不到短语文件 %s", r.fileLabel, p.line, label))
+			continue
+		}
+		fill.WithPhrases(label, string(src))(f)
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	doc, warnings, err := r.fill(f, book)
+	if err != nil {
+		return &Filled{Unused: f.Unused()}, err
+	}
+	for _, w := range f.Warnings() {
+		warnings = append(warnings, w.Error())
+	}
+	for _, p := range book.Verify() {
+		warnings = append(warnings, p.String())
+	}
+	return &Filled{Doc: doc, Warnings: warnings, Unused: f.Unused()}, nil
 }
 
 // defaults are the front matter keys that, when a report leaves them out,
 // are taken from the key of the same name of the workbook's report sheet.
 var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题"}
 
-func (r *Report) fill(book *workbook.Book) (*document.Document, *fill.Filler, error) {
-	f := fill.New(book)
+func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, error) {
 	var problems Problems
 	fillField := func(fd field) string {
 		out, err := f.FillAt(r.fileLabel, fd.value, fd.line, fd.col)
@@ -422,10 +491,22 @@ func (r *Report) fill(book *workbook.Book) (*document.Document, *fill.Filler, er
 	}
 
 	var md strings.Builder
-	if body, err := f.Fill(r.fileLabel, r.body, r.bodyLine); err != nil {
+	var warnings []string
+	add := func(out *fill.Output) {
+		text := strings.TrimSpace(out.Text)
+		if text == "" {
+			return
+		}
+		if md.Len() > 0 {
+			md.WriteString("\n\n")
+		}
+		md.WriteString(text)
+		warnings = append(warnings, r.unsupported(out)...)
+	}
+	if body, err := f.FillOutput(r.fileLabel, r.body, r.bodyLine); err != nil {
 		problems.add(err)
 	} else {
-		md.WriteString(strings.TrimSpace(body))
+		add(body)
 	}
 	for _, s := range r.sections {
 		label := r.files.name(s.value)
@@ -434,23 +515,37 @@ func (r *Report) fill(book *workbook.Book) (*document.Document, *fill.Filler, er
 			problems = append(problems, fmt.Errorf("%s 第%d行：找不到章节模板 %s", r.fileLabel, s.line, label))
 			continue
 		}
-		out, err := f.Fill(label, string(src), 1)
+		out, err := f.FillOutput(label, string(src), 1)
 		if err != nil {
 			problems.add(err)
 			continue
 		}
-		if md.Len() > 0 {
-			md.WriteString("\n\n")
-		}
-		md.WriteString(strings.TrimSpace(out))
+		add(out)
 	}
 	if len(problems) > 0 {
-		return nil, f, problems
+		return nil, nil, problems
 	}
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
 	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
-	return doc, f, nil
+	return doc, warnings, nil
+}
+
+// unsupported lists, as warnings at their template's line, the Markdown
+// of a filled template that the writers cannot render.
+func (r *Report) unsupported(out *fill.Output) []string {
+	src := []byte(out.Text)
+	d := &document.Document{Source: src, Root: mdext.Markdown().Parser().Parse(text.NewReader(src))}
+	exists := func(dest string) bool {
+		_, err := r.files.read(dest)
+		return err == nil
+	}
+	var ws []string
+	for _, is := range document.Unsupported(d, document.AllowRawHTML(r.rawHTML), document.ImageFiles(exists)) {
+		file, line := out.Line(is.Offset)
+		ws = append(ws, fmt.Sprintf("%s 第%d行：%s", file, line, is.Msg))
+	}
+	return ws
 }
 
 // fromSheet is the value of a front matter key that the report leaves out,

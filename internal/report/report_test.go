@@ -118,10 +118,11 @@ func TestFill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, warnings, err := r.Check(testBook())
+	filled, err := r.Fill(testBook())
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc, warnings := filled.Doc, filled.Unused
 	m := doc.Meta
 	if m.Title != "关于鹤岭县“1+1*2 <强>”工作的情况汇报" {
 		t.Errorf("title %q", m.Title) // the value's characters, not Markdown
@@ -157,11 +158,11 @@ func TestDefaultsFromSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := r.Fill(testBook())
+	filled, err := r.Fill(testBook())
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := doc.Meta
+	m := filled.Doc.Meta
 	if m.Title != "情况汇报" || m.Addressee != "县人民政府" || m.Org != "县工业和信息化局" || m.Date != "2022年12月5日" || m.Time.IsZero() {
 		t.Errorf("meta %+v", m)
 	}
@@ -240,10 +241,11 @@ func TestBundledSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, warnings, err := r.Check(book)
+	filled, err := r.Fill(book)
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc, warnings := filled.Doc, filled.Unused
 	if len(warnings) > 0 {
 		t.Errorf("the sample leaves figures unused:\n%s", strings.Join(warnings, "\n"))
 	}
@@ -268,12 +270,16 @@ func TestReadmeFrontMatter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := strings.Cut(string(doc), "```markdown\n")
-	if !ok {
+	var example string
+	for rest, ok := string(doc), true; ok && !strings.HasPrefix(example, "---\n"); {
+		_, rest, ok = strings.Cut(rest, "```markdown\n")
+		example, rest, _ = strings.Cut(rest, "```")
+	}
+	if !strings.HasPrefix(example, "---\n") {
 		t.Fatal("the README shows no report.md")
 	}
-	example, _, _ := strings.Cut(rest, "```")
-	files := map[string]string{"templates/示例/report.md": example}
+	files := map[string]string{"templates/示例/report.md": example,
+		"templates/示例/短语.md": `{{define "签约"}}签约金额{{同比 "签约金额"}}{{end}}`}
 	for _, f := range []string{"sections/主要工作.md", "sections/存在的问题.md"} {
 		b, err := os.ReadFile("../../" + f)
 		if err != nil {
@@ -301,10 +307,11 @@ func TestReadmeFrontMatter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := r.Fill(book)
+	filled, err := r.Fill(book)
 	if err != nil {
 		t.Fatal(err)
 	}
+	d := filled.Doc
 	if d.Meta.Title != "关于鹤岭县保障产业链供应链稳定工作的情况汇报" || strings.Join(d.Meta.Attachments, "") != "鹤岭县重点企业名单" || d.Meta.Date != "2022年12月5日" {
 		t.Errorf("meta %+v", d.Meta)
 	}
