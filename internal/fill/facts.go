@@ -103,7 +103,7 @@ func (f *Filler) compareRates(ft *fact, rate decimal.Decimal, prev workbook.Valu
 	ft.prevLevel = signOfDecimal(p)
 	ft.change = signOfDecimal(rate.Sub(p))
 	ft.widen = signOfDecimal(rate.Abs().Sub(p.Abs()))
-	ft.reads += "，上期" + prev.String()
+	ft.reads += "，上期增速为" + prev.String()
 }
 
 // number is a workbook value's number, when it is one.

@@ -81,6 +81,8 @@ func (f *Filler) funcMap() template.FuncMap {
 		"比值":   f.quotient,
 		"比例变化": f.ratioChange,
 		"表格":   f.tableText,
+		"明细":   f.details,
+		"合计行":  f.totalRowOf,
 
 		// 名单
 		"顿号": func(x any) (Text, error) { return join("顿号", x, "") },

@@ -2,6 +2,7 @@ package fill
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"briefing/internal/mdext"
@@ -33,14 +34,34 @@ func (f *Filler) tableText(x any, cols ...string) (markdown, error) {
 		b.WriteString(alignment(rows, h))
 	}
 	b.WriteString("\n")
+	percent := f.percentColumns(rows, headers)
 	for _, r := range rows {
 		cells := make([]string, len(headers))
 		for i, h := range headers {
 			cells[i] = r[h].Value.String()
+			if percent[i] && r[h].Ratio {
+				cells[i] = strings.TrimSuffix(cells[i], "%")
+			}
 		}
 		writeRow(&b, cells, mdext.Escape)
 	}
 	return markdown(b.String()), nil
+}
+
+// percentColumns says which columns have % as the unit of their header
+// (增速（%）): their cells print without a % of their own.
+func (f *Filler) percentColumns(rows Rows, headers []string) []bool {
+	out := make([]bool, len(headers))
+	t := f.tableOfRows(rows)
+	if t == nil {
+		return out
+	}
+	for i, h := range headers {
+		if j := t.Column(h); j >= 0 && j < len(t.Units) {
+			out[i] = t.Units[j] == "%" || t.Units[j] == "％"
+		}
+	}
+	return out
 }
 
 // tableHeaders are the headers of the columns a template names, or all of
@@ -99,3 +120,63 @@ func alignment(rows Rows, h string) string {
 type markdown string
 
 func (m markdown) String() string { return mark(string(m)) }
+
+// totalWords begin the 合计 row of a table (spaces do not count).
+var totalWords = []string{"合计", "总计", "全县合计", "全市合计"}
+
+// isTotal reports whether a row is a table's 合计 or 小计 row: its first
+// text cell, in the order of the columns, says so.
+func (f *Filler) isTotal(r Row) bool {
+	t := f.tableOf(r)
+	if t == nil {
+		return false
+	}
+	for _, c := range t.Columns {
+		if v := r[c]; v.Kind == workbook.Text {
+			s := strings.Join(strings.Fields(v.Text), "")
+			return contains(totalWords, s) || strings.HasSuffix(s, "小计")
+		}
+	}
+	return false
+}
+
+// details is 明细: the rows of a table without its 合计 and 小计 rows.
+func (f *Filler) details(x any) (Rows, error) {
+	rows, err := toRows("明细", x)
+	if err != nil {
+		return nil, err
+	}
+	out := make(Rows, 0, len(rows))
+	for _, r := range rows {
+		if !f.isTotal(r) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// totalRowOf is 合计行: a table's 合计 row.
+func (f *Filler) totalRowOf(x any) (Row, error) {
+	rows, err := toRows("合计行", x)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if f.isTotal(r) && !strings.HasSuffix(plainFirst(f, r), "小计") {
+			return r, nil
+		}
+	}
+	return nil, fmt.Errorf("合计行：表中没有“合计”行（第一个文字格写着 合计、总计、全县合计 或 全市合计 的行）")
+}
+
+// plainFirst is the first text cell of a row, without spaces.
+func plainFirst(f *Filler, r Row) string {
+	if t := f.tableOf(r); t != nil {
+		for _, c := range t.Columns {
+			if v := r[c]; v.Kind == workbook.Text {
+				return strings.Join(strings.Fields(v.Text), "")
+			}
+		}
+	}
+	return ""
+}
