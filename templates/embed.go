@@ -8,5 +8,5 @@ import "embed"
 // FS holds the report directories, embedded in the binary so that the
 // bundled sample builds anywhere.
 //
-//go:embed 情况汇报
+//go:embed 情况汇报 经济运行
 var FS embed.FS

@@ -268,15 +268,21 @@ func TestSampleFiguresComeFromTheWorkbook(t *testing.T) {
 // reports are the reports whose typography the tests check: the sample, and
 // a report with a two-line title, tables, a list, dashes and ellipses, and
 // attachments.
-var reports = []string{"../../templates/情况汇报", "testdata/附件与表格"}
+var reports = []struct{ dir, data string }{
+	{"../../templates/情况汇报", ""},
+	{"testdata/附件与表格", ""},
+	{"../../templates/经济运行", "../../samples/经济运行-2022年7月.xlsx"},
+	{"../../templates/经济运行", "../../samples/经济运行-2022年8月.xlsx"},
+}
 
 // TestTypography checks the typeset pages of each report against the grid
 // and the Chinese line-breaking rules (typeset.Check: 22 lines a page, 28
 // characters a full line, flush lines, baselines on the grid, no forbidden
 // line starts or ends, no split numbers, no 孤字 or 孤行).
 func TestTypography(t *testing.T) {
-	for _, dir := range reports {
-		res, err := Render(Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"pdf"}})
+	for _, r := range reports {
+		dir := r.dir + " " + r.data
+		res, err := Render(Options{Report: r.dir, Data: r.data, Fonts: fonts.Bundled(), Formats: []string{"pdf"}})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
@@ -286,14 +292,25 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// hasTable reports whether a page carries lines of a table.
+func hasTable(p typeset.Page) bool {
+	for _, l := range p.Lines {
+		if l.Kind == typeset.KindTable {
+			return true
+		}
+	}
+	return false
+}
+
 // TestTypocheck measures the PDFs with the project's typography checker,
 // when Python and pdfminer are installed (CI installs them).
 func TestTypocheck(t *testing.T) {
 	if !typocheck.Available() {
 		t.Skip("python3 with pdfminer is not installed (apt-get install python3-pdfminer): typocheck not run")
 	}
-	for _, dir := range reports {
-		res, err := Render(Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}})
+	for _, r := range reports {
+		dir := r.dir + " " + r.data
+		res, err := Render(Options{Report: r.dir, Data: r.data, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
@@ -307,7 +324,9 @@ func TestTypocheck(t *testing.T) {
 			t.Fatalf("%s: %v", dir, err)
 		}
 		for i, n := range s.LinesPerFullPage {
-			if i > 0 && n != 22 {
+			// A page with a table holds fewer body lines: its rows are
+			// set in 4号 (typeset.Check holds them to the grid).
+			if i > 0 && n != 22 && !hasTable(res.Layout.Pages[i]) {
 				t.Errorf("%s: full page %d has %d lines", dir, i+1, n)
 			}
 		}

@@ -1,10 +1,15 @@
-// Command mksample writes the sample workbook samples/产业链供应链.xlsx.
+// Command mksample writes the sample workbooks of samples/:
 //
-// The workbook holds every figure of the sample 情况汇报 (the model report on
-// keeping industrial and supply chains stable). Names and numbers that the
-// model report redacts are fictional; the figures it shows (82.8亿元,
-// 60元/天·人, 33项, 2022年 …) keep their values. Run it from the repository
-// root after changing the figures here, and review the workbook in Excel:
+//   - 产业链供应链.xlsx, every figure of the sample 情况汇报 (the model
+//     report on keeping industrial and supply chains stable). Names and
+//     numbers that the model report redacts are fictional; the figures it
+//     shows (82.8亿元, 60元/天·人, 33项, 2022年 …) keep their values.
+//   - 经济运行-2022年7月.xlsx and 经济运行-2022年8月.xlsx, the figures of
+//     the 经济运行 report for two months in a row, laid out as a county
+//     statistics bureau publishes them (see jingji.go).
+//
+// Run it from the repository root after changing the figures here, and
+// review the workbooks in Excel:
 //
 //	go run ./samples/mksample
 package main
@@ -14,30 +19,43 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
 func main() {
-	out := flag.String("o", "samples/产业链供应链.xlsx", "output workbook")
+	dir := flag.String("dir", "samples", "the directory to write the sample workbooks into")
 	flag.Parse()
 	f, err := build()
 	if err != nil {
 		log.Fatal(err)
 	}
+	write(f, filepath.Join(*dir, "产业链供应链.xlsx"))
+	for _, m := range bureauMonths {
+		f, err := buildBureau(m)
+		if err != nil {
+			log.Fatal(err)
+		}
+		write(f, filepath.Join(*dir, m.file))
+	}
+}
+
+// write saves a workbook, through a temporary file.
+func write(f *excelize.File, out string) {
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		log.Fatal(err)
 	}
-	tmp := *out + ".tmp"
+	tmp := out + ".tmp"
 	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	if err := os.Rename(tmp, *out); err != nil {
+	if err := os.Rename(tmp, out); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("已写入", *out)
+	fmt.Println("已写入", out)
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -194,7 +212,13 @@ var tables = []struct {
 	}},
 }
 
-func build() (*excelize.File, error) {
+// workbookWriter writes the sheets of a sample workbook.
+type workbookWriter struct {
+	f               *excelize.File
+	bold, dateStyle int
+}
+
+func newBook() (*workbookWriter, error) {
 	f := excelize.NewFile()
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
@@ -205,50 +229,91 @@ func build() (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return &workbookWriter{f: f, bold: bold, dateStyle: dateStyle}, nil
+}
 
-	sheet := func(name string, header []any, rows [][]any, widths ...float64) error {
-		if _, err := f.NewSheet(name); err != nil {
+// sheet adds a sheet: a bold header row, then the rows; dates get a date
+// format.
+func (w *workbookWriter) sheet(name string, header []any, rows [][]any, widths ...float64) error {
+	f := w.f
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	if err := f.SetSheetRow(name, "A1", &header); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(header), 1)
+	if err := f.SetCellStyle(name, "A1", last, w.bold); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		row := r
+		if err := f.SetSheetRow(name, cell, &row); err != nil {
 			return err
 		}
-		if err := f.SetSheetRow(name, "A1", &header); err != nil {
-			return err
-		}
-		last, _ := excelize.CoordinatesToCellName(len(header), 1)
-		if err := f.SetCellStyle(name, "A1", last, bold); err != nil {
-			return err
-		}
-		for i, r := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, i+2)
-			row := r
-			if err := f.SetSheetRow(name, cell, &row); err != nil {
-				return err
-			}
-			for j, v := range r {
-				if _, ok := v.(time.Time); ok {
-					c, _ := excelize.CoordinatesToCellName(j+1, i+2)
-					if err := f.SetCellStyle(name, c, c, dateStyle); err != nil {
-						return err
-					}
+		for j, v := range r {
+			if _, ok := v.(time.Time); ok {
+				c, _ := excelize.CoordinatesToCellName(j+1, i+2)
+				if err := f.SetCellStyle(name, c, c, w.dateStyle); err != nil {
+					return err
 				}
 			}
 		}
-		for j, w := range widths {
-			col, _ := excelize.ColumnNumberToName(j + 1)
-			if err := f.SetColWidth(name, col, col, w); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
+	for j, width := range widths {
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		if err := f.SetColWidth(name, col, col, width); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
+// title puts a title row, merged across n columns, above a sheet's header.
+func (w *workbookWriter) title(name, text string, n int) error {
+	if err := w.f.InsertRows(name, 1, 1); err != nil {
+		return err
+	}
+	if err := w.f.SetCellValue(name, "A1", text); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(n, 1)
+	if err := w.f.MergeCell(name, "A1", last); err != nil {
+		return err
+	}
+	return w.f.SetCellStyle(name, "A1", "A1", w.bold)
+}
+
+// finish drops the empty first sheet, opens the workbook on active and
+// sets its properties.
+func (w *workbookWriter) finish(active, title string) (*excelize.File, error) {
+	f := w.f
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return nil, err
+	}
+	idx, err := f.GetSheetIndex(active)
+	if err != nil {
+		return nil, err
+	}
+	f.SetActiveSheet(idx)
+	f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "briefing mksample", Created: "2022-12-05T00:00:00Z"})
+	return f, nil
+}
+
+func build() (*excelize.File, error) {
+	w, err := newBook()
+	if err != nil {
+		return nil, err
+	}
 	var infoRows [][]any
 	for _, kv := range info {
 		infoRows = append(infoRows, []any{kv[0], kv[1]})
 	}
-	if err := sheet("报告信息", []any{"项目", "内容"}, infoRows, 20, 30); err != nil {
+	if err := w.sheet("报告信息", []any{"项目", "内容"}, infoRows, 20, 30); err != nil {
 		return nil, err
 	}
-	if err := sheet("指标", []any{"名称", "数值", "单位", "上期", "去年同期", "目标", "备注"}, metrics, 26, 10, 12, 10, 10, 10, 40); err != nil {
+	if err := w.sheet("指标", []any{"名称", "数值", "单位", "上期", "去年同期", "目标", "备注"}, metrics, 26, 10, 12, 10, 10, 10, 40); err != nil {
 		return nil, err
 	}
 	for _, t := range tables {
@@ -260,22 +325,9 @@ func build() (*excelize.File, error) {
 		for i := range widths {
 			widths[i] = 16
 		}
-		if err := sheet(t.name, t.header, rows, widths...); err != nil {
+		if err := w.sheet(t.name, t.header, rows, widths...); err != nil {
 			return nil, err
 		}
 	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
-		return nil, err
-	}
-	idx, err := f.GetSheetIndex("报告信息")
-	if err != nil {
-		return nil, err
-	}
-	f.SetActiveSheet(idx)
-	f.SetDocProps(&excelize.DocProperties{
-		Title:   "鹤岭县保障产业链供应链稳定工作情况汇报 数据",
-		Creator: "briefing mksample",
-		Created: "2022-12-05T00:00:00Z",
-	})
-	return f, nil
+	return w.finish("报告信息", "鹤岭县保障产业链供应链稳定工作情况汇报 数据")
 }
