@@ -93,3 +93,40 @@ func TestCheckWorkbookProblem(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestWarnings: the second month of the 经济运行 sample contradicts a typed
+// heading and fails a declared sum. check lists both as warnings and
+// passes; with -strict it fails. build writes the report and prints the
+// warnings; with -strict it writes nothing.
+func TestWarnings(t *testing.T) {
+	data := filepath.Join("samples", "经济运行-2022年8月.xlsx")
+	wants := []string{"警告：" + filepath.Join("sections", "经济运行", "主要指标.md") + " 第17行：“保持增长”与数据不符：社会消费品零售总额同比下降0.8%",
+		"警告：经济运行-2022年8月.xlsx 校验!A2：“规上工业总产值构成”不成立"}
+	has := func(what, out string) {
+		t.Helper()
+		for _, w := range wants {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s lacks %q:\n%s", what, w, out)
+			}
+		}
+	}
+	code, stdout, stderr := runCmd(t, "check", "-bundled-fonts", "-data", data, "经济运行")
+	has("check", stdout)
+	if code != exitOK || !strings.Contains(stdout, "但有2条警告（见上），请先核对") {
+		t.Errorf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, _ := runCmd(t, "check", "-bundled-fonts", "-strict", "-data", data, "经济运行"); code != exitProblem {
+		t.Errorf("check -strict: exit %d", code)
+	}
+	out := t.TempDir()
+	code, stdout, stderr = runCmd(t, "build", "-bundled-fonts", "-o", out, "-data", data, "经济运行")
+	has("build", stderr)
+	if code != exitOK || !strings.Contains(stdout, "经济运行.pdf") {
+		t.Errorf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	strict := t.TempDir()
+	code, _, stderr = runCmd(t, "build", "-bundled-fonts", "-strict", "-o", strict, "-data", data, "经济运行")
+	if code != exitProblem || !strings.Contains(stderr, "按 -strict 的要求不生成报告") || len(listDir(t, strict)) != 0 {
+		t.Errorf("build -strict: exit %d, files %v\n%s", code, listDir(t, strict), stderr)
+	}
+}

@@ -49,7 +49,7 @@ func stepOf(fn string, d decimal.Decimal, step []any) (decimal.Decimal, error) {
 			return decimal.Decimal{}, err
 		}
 		if !s.D.IsPositive() {
-			return decimal.Decimal{}, kindError("%s 的取整单位应大于0，这里是%s", fn, s.text())
+			return decimal.Decimal{}, kindError("%s 的取整单位应大于0，这里是%s", fn, describe(s))
 		}
 		return s.D, nil
 	}
@@ -78,7 +78,7 @@ func (f *Filler) numberAndUnit(fn string, x any) (Number, string, error) {
 	}
 	f.noteValue(Value{m.Value})
 	if n.Ratio {
-		return Number{}, "", kindError("%s 不能用于百分数“%s”", fn, n.text())
+		return Number{}, "", kindError("%s 不能用于百分数“%s”", fn, describe(n))
 	}
 	return n, m.Unit, nil
 }

@@ -95,7 +95,7 @@ func (o changeOpts) format(d decimal.Decimal, def int) (string, bool) {
 // the 由0增至 case.
 func rate(fn string, cur, base Number, unit string, o changeOpts) (string, error) {
 	if cur.Ratio != base.Ratio {
-		return "", kindError("%s：%s 是百分数而 %s 不是，无法比较", fn, pick(cur.Ratio, cur.text(), base.text()), pick(cur.Ratio, base.text(), cur.text()))
+		return "", kindError("%s：%s 是百分数而 %s 不是，无法比较", fn, pick(cur.Ratio, describe(cur), describe(base)), pick(cur.Ratio, describe(base), describe(cur)))
 	}
 	if cur.Ratio {
 		return points(cur, base, o, "提高", "降低"), nil
@@ -277,7 +277,7 @@ func (f *Filler) rateShift(args ...any) (Text, error) {
 		return "", err
 	}
 	if cur.Ratio != base.Ratio {
-		return "", kindError("增幅变化：%s 和 %s 一个是百分数、一个不是，无法比较", cur.text(), base.text())
+		return "", kindError("增幅变化：%s 和 %s 一个是百分数、一个不是，无法比较", describe(cur), describe(base))
 	}
 	c, b := cur.D, base.D
 	diff := c.Sub(b)

@@ -114,6 +114,7 @@ func sum(x any) (Number, error) {
 		}
 		total = Number{D: total.D.Add(n.D), Places: maxPlaces(total, n), Ratio: total.Ratio && n.Ratio}
 	}
+	total.how = fmt.Sprintf("由 合计 算得：%d个数之和", len(ns))
 	return total, nil
 }
 

@@ -150,7 +150,8 @@ func convert(from, to string, x any) (Number, error) {
 	if fb != tb || from == "" || to == "" {
 		return Number{}, kindError("不能把“%s”换算为“%s”：只能在同一种单位的不同倍数之间换算，如 元、万元、亿元", from, to)
 	}
-	return Number{D: n.D.Mul(fm).DivRound(tm, 20).Normalize(), Places: -1, Ratio: n.Ratio}, nil
+	how := fmt.Sprintf("由 换算 算得：%s%s换算为%s", n.text(), from, to)
+	return Number{D: n.D.Mul(fm).DivRound(tm, 20).Normalize(), Places: -1, Ratio: n.Ratio, how: how}, nil
 }
 
 // splitUnit splits a unit such as 万人 into its multiplier (10000) and its
@@ -247,7 +248,7 @@ func wholeForChinese(fn string, x any) (int, error) {
 	}
 	d := n.D
 	if n.Ratio || !d.IsInteger() || d.IsNegative() || d.GreaterThanOrEqual(decimal.New(1, 8)) {
-		return 0, fmt.Errorf("%s 只能写0到99999999之间的整数，这里是%s", fn, n.text())
+		return 0, fmt.Errorf("%s 只能写0到99999999之间的整数，这里是%s", fn, describe(n))
 	}
 	return int(d.IntPart()), nil
 }
@@ -311,7 +312,8 @@ func percentOf(fn string, part, whole Number, digits int) (Number, error) {
 		return Number{}, fmt.Errorf("%s 的分母是零，无法计算百分比", fn)
 	}
 	d := part.D.Shift(2).DivRound(whole.D, int32(digits)+4)
-	return Number{D: d.Round(int32(digits)), Places: digits}, nil
+	how := fmt.Sprintf("由 %s 算得：%s÷%s×100", fn, part.text(), whole.text())
+	return Number{D: d.Round(int32(digits)), Places: digits, how: how}, nil
 }
 
 // percent is 百分比: part ÷ whole × 100 as a number of percent, rounded to
