@@ -5,12 +5,12 @@ package build
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"briefing/internal/document"
+	"briefing/internal/fill"
 	"briefing/internal/fonts"
 	"briefing/internal/htmlwriter"
 	"briefing/internal/pdfwriter"
@@ -42,6 +42,15 @@ type Options struct {
 	// Strict refuses to build a report that has warnings: wording that
 	// contradicts its figures, a failed 校验, Markdown it cannot render.
 	Strict bool
+	// Guard, when set, lets an interrupt undo Build's writing (Guard.Stop).
+	Guard *Guard
+	// Root, when set, is the only directory the report may read files
+	// from (report.WithRoot); by default its own directory and the
+	// templates/, sections/ and samples/ of the folder it lies in.
+	Root string
+	// Limits bound the filling of the templates (fill.Limits); a zero
+	// field keeps the default.
+	Limits fill.Limits
 }
 
 // StrictError is the refusal of a build with Strict set: the report's
@@ -121,6 +130,15 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
+// loadOptions are the options of report.Load that o asks for.
+func (o Options) loadOptions() []report.LoadOption {
+	opts := []report.LoadOption{report.WithLimits(o.Limits)}
+	if o.Root != "" {
+		opts = append(opts, report.WithRoot(o.Root))
+	}
+	return opts
+}
+
 // Render loads, fills and renders the report into memory; it writes
 // nothing.
 func Render(o Options) (*Result, error) {
@@ -151,7 +169,7 @@ func Render(o Options) (*Result, error) {
 		*d = now.Sub(start)
 		start = now
 	}
-	rep, err := report.Load(o.Report)
+	rep, err := report.Load(o.Report, o.loadOptions()...)
 	if err != nil {
 		return nil, err
 	}
@@ -169,6 +187,7 @@ func Render(o Options) (*Result, error) {
 		return nil, &StrictError{Warnings: filled.Warnings}
 	}
 	doc := filled.Doc
+	doc.Name = outputName(rep, doc.Meta.Title)
 	lap(&t.Fill)
 	res := &Result{Report: rep, Book: book, Document: doc, Warnings: filled.Warnings}
 	defer func() { res.Timings = t }()
@@ -227,7 +246,8 @@ func Render(o Options) (*Result, error) {
 	return res, nil
 }
 
-// Build renders the report and writes its files into o.OutDir.
+// Build renders the report and writes its files into o.OutDir, all or
+// nothing (see Write).
 func Build(o Options) (*Result, error) {
 	res, err := Render(o)
 	if err != nil {
@@ -237,59 +257,15 @@ func Build(o Options) (*Result, error) {
 	if dir == "" {
 		dir = "out"
 	}
-	if err := Write(dir, res.Files); err != nil {
+	g := o.Guard
+	if g == nil {
+		g = &Guard{}
+	}
+	if err := write(dir, res.Files, g); err != nil {
 		return nil, err
 	}
 	for i := range res.Files {
 		res.Files[i].Path = filepath.Join(dir, res.Files[i].Name)
 	}
 	return res, nil
-}
-
-// WriteError is a failure to write an output file.
-type WriteError struct{ Err error }
-
-func (e *WriteError) Error() string { return e.Err.Error() }
-func (e *WriteError) Unwrap() error { return e.Err }
-
-// Write writes files into dir so that no reader ever sees a half-written
-// one: each goes to a temporary file in dir first, and only when all are
-// complete are they renamed into place. On failure the temporary files are
-// removed.
-func Write(dir string, files []File) (err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &WriteError{fmt.Errorf("无法创建输出目录 %s：%v", dir, err)}
-	}
-	var temps []string
-	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				os.Remove(t)
-			}
-		}
-	}()
-	for _, f := range files {
-		tmp, err := os.CreateTemp(dir, "."+f.Name+".*.tmp")
-		if err != nil {
-			return &WriteError{fmt.Errorf("无法在 %s 中写文件：%v", dir, err)}
-		}
-		temps = append(temps, tmp.Name())
-		_, werr := tmp.Write(f.Data)
-		cerr := tmp.Close()
-		if werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return &WriteError{fmt.Errorf("写入 %s 失败：%v", filepath.Join(dir, f.Name), werr)}
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-			return &WriteError{fmt.Errorf("写入 %s 失败：%v", filepath.Join(dir, f.Name), err)}
-		}
-	}
-	for i, f := range files {
-		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
-			return &WriteError{fmt.Errorf("无法写出 %s：%v", filepath.Join(dir, f.Name), err)}
-		}
-	}
-	return nil
 }
