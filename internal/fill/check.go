@@ -55,10 +55,17 @@ type checker struct {
 	seen   map[string]bool
 	scopes [][]variable
 	cond   int // depth of conditions around the node being checked
+	steps  int // nodes visited
 }
 
-// maxRangeRows bounds how many rows of a range the check walks.
-const maxRangeRows = 200
+// maxRangeRows bounds how many rows of a range the check walks, and
+// maxCheckSteps the nodes it visits in all: beyond it, each range is
+// walked for one row only, so that nested loops cannot make the check
+// run for ever.
+const (
+	maxRangeRows  = 200
+	maxCheckSteps = 200_000
+)
 
 // check checks every template of t; srcs holds the source of each file
 // by name (the template's own, and the phrase files').
@@ -143,6 +150,7 @@ func (c *checker) list(l *parse.ListNode, dot sym) {
 }
 
 func (c *checker) node(n parse.Node, dot sym) {
+	c.steps++
 	switch n := n.(type) {
 	case *parse.ActionNode:
 		r := c.pipe(n.Pipe, dot, true)
@@ -193,8 +201,12 @@ func (c *checker) branch(b *parse.BranchNode, dot sym, with, rng bool) {
 	case with:
 		c.list(b.List, r)
 	case rng:
-		elems := c.elements(r)
-		for _, e := range elems {
+		limit := maxRangeRows
+		if c.steps > maxCheckSteps {
+			limit = 1
+		}
+		for _, e := range c.elements(r, limit) {
+			c.steps++
 			c.push()
 			switch len(b.Pipe.Decl) {
 			case 1:
@@ -215,13 +227,13 @@ func (c *checker) branch(b *parse.BranchNode, dot sym, with, rng bool) {
 type element struct{ index, elem sym }
 
 // elements is what a range walks: each row of a table, each value of a
-// list (at most maxRangeRows), or one row of the table not known when the
-// table is empty.
-func (c *checker) elements(r sym) []element {
+// list (at most limit), or one row of the table not known when the table
+// is empty.
+func (c *checker) elements(r sym, limit int) []element {
 	var out []element
 	switch v := r.val.(type) {
 	case Rows:
-		for i, row := range v[:min(len(v), maxRangeRows)] {
+		for i, row := range v[:min(len(v), limit)] {
 			out = append(out, element{knownSym(i), knownSym(row)})
 		}
 		if len(v) == 0 {
@@ -229,12 +241,12 @@ func (c *checker) elements(r sym) []element {
 		}
 		return out
 	case List:
-		for i, x := range v[:min(len(v), maxRangeRows)] {
+		for i, x := range v[:min(len(v), limit)] {
 			out = append(out, element{knownSym(i), knownSym(x)})
 		}
 		return out
 	case int:
-		for i := 0; i < min(v, maxRangeRows); i++ {
+		for i := 0; i < min(v, limit); i++ {
 			out = append(out, element{knownSym(i), knownSym(i)})
 		}
 		return out

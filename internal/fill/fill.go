@@ -53,6 +53,7 @@ type Filler struct {
 	// While a template executes: the figures the action running now has
 	// read (see facts.go), and the warnings of every template filled.
 	run       *run
+	budget    budget
 	checking  bool // the static check is calling the functions
 	warnings  Errors
 	nameFacts map[string]wording.Fact // see guard.go
@@ -82,6 +83,7 @@ func New(book *workbook.Book, opts ...Option) *Filler {
 		usedTables: map[*workbook.Table]bool{},
 		tables:     map[*workbook.Table]Rows{},
 		rowTable:   map[uintptr]*workbook.Table{},
+		budget:     budget{limits: DefaultLimits},
 	}
 	for _, o := range opts {
 		o(f)
@@ -99,7 +101,9 @@ func (f *Filler) Warnings() Errors { return f.warnings }
 func Funcs() []string {
 	var names []string
 	for n := range New(nil).funcs {
-		names = append(names, n)
+		if n != "printf" { // text/template's, bounded
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	return names
@@ -181,6 +185,7 @@ type Output struct {
 // placed is where a stretch of the output, from start, came from.
 type placed struct {
 	start int
+	size  int // of one write of a text repeated by a loop
 	at    where
 	text  bool
 }
@@ -196,7 +201,7 @@ func (o *Output) Line(off int) (file string, line int) {
 	p := o.spans[i]
 	pos := int(p.at.pos)
 	if p.text {
-		pos += off - p.start
+		pos += (off - p.start) % p.size
 	}
 	line, _ = position(o.srcs[p.at.file], pos)
 	return p.at.file, line
@@ -209,7 +214,7 @@ func (r *recorder) output(srcs map[string]string) *Output {
 	o := &Output{Text: text[trimmed:], srcs: srcs}
 	n := 0 // bytes of the unmarked output before the span
 	for _, s := range r.spans {
-		o.spans = append(o.spans, placed{start: n - trimmed, at: s.at, text: s.text})
+		o.spans = append(o.spans, placed{start: n - trimmed, size: max(s.size, 1), at: s.at, text: s.text})
 		n += len(unmark(string(r.out[s.start:s.end])))
 	}
 	return o
@@ -226,13 +231,20 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	f.checking = true
 	probs := f.check(t, srcs)
 	f.checking = false
-	rec := newRecorder(t)
+	rec := newRecorder(t, &f.budget)
 	f.run = &run{rec: rec, srcs: srcs}
+	f.budget.start()
 	err := t.Execute(rec, nil)
+	f.budget.stop()
 	f.run = nil
-	if err != nil {
+	var le *limitError
+	switch {
+	case errors.As(err, &le):
+		line, col := position(srcs[le.at.file], int(le.at.pos))
+		probs = addNew(probs, &Error{File: le.at.file, Line: line, Col: col, Msg: le.msg}, sameLine)
+	case err != nil:
 		probs = addNew(probs, execError(srcs, file, err), sameLine)
-	} else {
+	default:
 		for _, e := range rec.leftovers(file, srcs) {
 			probs = addNew(probs, e, sameSpot)
 		}
@@ -363,6 +375,7 @@ func execError(srcs map[string]string, file string, err error) *Error {
 
 var (
 	errCallRE  = regexp.MustCompile(`^error calling (\S+): (.*)$`)
+	maxDepthRE = regexp.MustCompile(`exceeded maximum template depth \((\d+)\)`)
 	noKeyRE    = regexp.MustCompile(`map has no entry for key "(.*)"`)
 	argCountRE = regexp.MustCompile(`wrong number of args for (\S+): want (at least )?(\d+) got (\d+)`)
 	wrongType  = regexp.MustCompile(`wrong type for value; expected (\S+); got (\S+)`)
@@ -384,6 +397,10 @@ func goType(t string) string {
 }
 
 func execMessage(action, detail string) string {
+	action = strings.TrimSuffix(strings.TrimPrefix(action, "{{"), "}}")
+	if m := maxDepthRE.FindStringSubmatch(detail); m != nil {
+		return fmt.Sprintf("{{%s}}：短语调用自己（或几个短语互相调用）超过 %s 层，永远写不完：请检查 {{define}} 中的 {{template}}", action, m[1])
+	}
 	if m := errCallRE.FindStringSubmatch(detail); m != nil {
 		switch m[1] {
 		case "index":
@@ -521,6 +538,8 @@ type recorder struct {
 	action   where  // the action printing now
 	pending  []fact // the figures it has read
 	warnings Errors // problems that do not stop the report, found while executing
+	ticks    map[*byte]where
+	budget   *budget
 }
 
 // where is a place in a template file: a byte offset of its source.
@@ -533,13 +552,14 @@ type where struct {
 // (text) or printed by the action at pos, which read facts.
 type outSpan struct {
 	start, end int
+	size       int // of one write: a loop's text written n times is one span
 	at         where
 	text       bool
 	facts      []fact
 }
 
-func newRecorder(t *template.Template) *recorder {
-	r := &recorder{texts: map[*byte]where{}, markers: map[*byte]where{}}
+func newRecorder(t *template.Template, b *budget) *recorder {
+	r := &recorder{texts: map[*byte]where{}, markers: map[*byte]where{}, ticks: map[*byte]where{}, budget: b}
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
 			r.instrument(tt.Tree.ParseName, tt.Tree.Root)
@@ -569,6 +589,11 @@ func (r *recorder) instrument(file string, l *parse.ListNode) {
 			r.instrumentBranch(file, &n.BranchNode)
 		case *parse.RangeNode:
 			r.instrumentBranch(file, &n.BranchNode)
+			if n.List != nil {
+				t := tick(n.Pos)
+				r.ticks[&t.Text[0]] = where{file, n.Pos}
+				n.List.Nodes = append([]parse.Node{t}, n.List.Nodes...)
+			}
 		}
 		nodes = append(nodes, n)
 	}
@@ -584,19 +609,40 @@ func (r *recorder) Write(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	if at, ok := r.ticks[&p[0]]; ok && len(p) == 1 {
+		return 1, r.budget.spend(at, 0, true)
+	}
 	if at, ok := r.markers[&p[0]]; ok && len(p) == 1 {
 		r.action, r.pending = at, nil
-		return 1, nil
+		return 1, r.budget.spend(at, 0, false)
 	}
 	s := outSpan{start: len(r.out), at: r.action, facts: r.pending}
 	if at, ok := r.texts[&p[0]]; ok {
 		s.at, s.text, s.facts = at, true, nil
 	}
+	if err := r.budget.spend(s.at, len(p), false); err != nil {
+		return 0, err
+	}
 	r.pending = nil
 	r.out = append(r.out, p...)
 	s.end = len(r.out)
-	r.spans = append(r.spans, s)
+	r.addSpan(s)
 	return len(p), nil
+}
+
+// addSpan records a stretch of the output; a text node written again
+// right after itself (the body of a loop that is only text) extends the
+// stretch before.
+func (r *recorder) addSpan(s outSpan) {
+	if n := len(r.spans); n > 0 && s.text {
+		last := &r.spans[n-1]
+		if last.text && last.at == s.at && last.end == s.start && last.size == s.end-s.start {
+			last.end = s.end
+			return
+		}
+	}
+	s.size = s.end - s.start
+	r.spans = append(r.spans, s)
 }
 
 // warn records a problem that does not stop the report at the action
@@ -610,6 +656,17 @@ func (r *recorder) warn(srcs map[string]string, msg string) {
 // Leftovers: what the template wrote (values masked) must not show that a
 // filling went wrong.
 var leftoverRE = regexp.MustCompile(`<no value>|\{\{|\}\}|%!|\x{E002}[^\x{E003}]*\x{E003}|(?:^|[^A-Za-z+-])(NaN|[+-]?Inf)(?:[^A-Za-z]|$)`)
+
+// mayHaveLeftover is a quick test before leftoverRE, which takes long on
+// a long text.
+func mayHaveLeftover(s string) bool {
+	for _, needle := range []string{"<no value>", "{{", "}}", "%!", "\uE002", "NaN", "Inf"} {
+		if strings.Contains(s, needle) {
+			return true
+		}
+	}
+	return false
+}
 
 func leftoverMessage(s string) string {
 	switch {
@@ -654,6 +711,9 @@ func (r *recorder) leftovers(file string, srcs map[string]string) []*Error {
 		}
 	}
 	text := masked.String()
+	if !mayHaveLeftover(text) {
+		return nil
+	}
 	var probs []*Error
 	seen := map[string]bool{}
 	for _, loc := range leftoverRE.FindAllStringSubmatchIndex(text, -1) {
@@ -667,7 +727,7 @@ func (r *recorder) leftovers(file string, srcs map[string]string) []*Error {
 			s := r.spans[i]
 			off := int(s.at.pos)
 			if s.text {
-				off += loc[0] - starts[i]
+				off += (loc[0] - starts[i]) % s.size
 			}
 			e.File = s.at.file
 			e.Line, e.Col = position(srcs[s.at.file], off)

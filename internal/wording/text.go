@@ -139,11 +139,11 @@ func (t *text) strip() {
 // stripLine marks in keep the cells of line l that stay.
 func (t *text) stripLine(l span, keep []bool) {
 	s := t.typedString(l)
-	m := prefix.FindStringSubmatch(s)
+	m := prefix.FindStringSubmatch(headOf(s))
 	start := l.start + utf8.RuneCountInString(m[0])
 	end, head := l.end, len(m[1])
 	if head > 0 {
-		end -= utf8.RuneCountInString(attrs.FindString(s[len(m[0]):]))
+		end -= utf8.RuneCountInString(attrs.FindString(tailOf(s[len(m[0]):])))
 	}
 	for i := start; i < end; i++ {
 		keep[i] = !(t.cells[i].typed && t.cells[i].r == '*')
@@ -152,6 +152,35 @@ func (t *text) stripLine(l span, keep []bool) {
 	if l.end < len(keep) {
 		keep[l.end] = true // the line break
 	}
+}
+
+// markLen bounds the text the Markdown marks of a line are looked for in:
+// a line's prefix (> ## - 1.) and a heading's attributes ({.run-in}) are
+// short, and the regular expressions would take long on a long line.
+const markLen = 256
+
+// headOf and tailOf are the first and the last markLen bytes of s, cut at
+// a character boundary.
+func headOf(s string) string {
+	if len(s) <= markLen {
+		return s
+	}
+	i := markLen
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
+func tailOf(s string) string {
+	if len(s) <= markLen {
+		return s
+	}
+	i := len(s) - markLen
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // typedString returns the characters of s, each printed one as \x00.
