@@ -73,6 +73,7 @@ type Report struct {
 	attachments []field
 	phrases     []field
 	style       fill.Style
+	limits      fill.Limits
 	layout      string
 	dataPath    string
 	fileLabel   string // report.md as messages show it
@@ -120,17 +121,21 @@ var layouts = []string{"公文"}
 // Load finds and reads a report: a directory on disk, a directory under
 // templates/ of the working directory, or a report type bundled in the
 // binary. The empty name loads DefaultName.
-func Load(name string) (*Report, error) {
+func Load(name string, opts ...LoadOption) (*Report, error) {
 	if name == "" {
 		name = DefaultName
 	}
-	var r Report
+	var o loadOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	r := Report{limits: o.limits}
 	switch {
 	case isDir(name):
-		r.files, r.Dir = diskFiles{dir: name}, name
+		r.files, r.Dir = diskFiles{dir: name, roots: o.rootsOf(name)}, name
 	case !filepath.IsAbs(name) && isDir(filepath.Join("templates", name)):
 		dir := filepath.Join("templates", name)
-		r.files, r.Dir = diskFiles{dir: dir}, dir
+		r.files, r.Dir = diskFiles{dir: dir, roots: o.rootsOf(dir)}, dir
 	case !strings.ContainsAny(name, `/\`) && embeddedDir(name):
 		r.files, r.Dir = embedFiles{dir: path.Join("templates", name)}, "内置:templates/"+name
 	default:
@@ -143,7 +148,7 @@ func Load(name string) (*Report, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%s：报告目录中没有 %s", r.Dir, FileName)
 		}
-		return nil, fmt.Errorf("%s：无法读取：%v", r.fileLabel, err)
+		return nil, fmt.Errorf("%s：%s", r.fileLabel, readProblem(err))
 	}
 	if err := r.parse(src); err != nil {
 		return nil, err
@@ -349,7 +354,7 @@ func (r *Report) AllowRawHTML() bool { return r.rawHTML }
 func (r *Report) ReadFile(rel string) ([]byte, error) {
 	b, err := r.files.read(rel)
 	if err != nil {
-		return nil, fmt.Errorf("%s：找不到文件 %s", r.fileLabel, r.files.name(rel))
+		return nil, fmt.Errorf("%s：%s", r.fileLabel, fileProblem(r.files.name(rel), "文件", err))
 	}
 	return b, nil
 }
@@ -358,14 +363,24 @@ func (r *Report) ReadFile(rel string) ([]byte, error) {
 // -data flag), otherwise the one its front matter names.
 func (r *Report) Workbook(path string) (*workbook.Book, error) {
 	if path != "" {
+		if err := workbookFile(path); err != nil {
+			return nil, err
+		}
 		return workbook.Open(path)
 	}
 	if r.dataPath == "" {
 		return nil, fmt.Errorf("%s：没有指定工作簿：请用 -data 指定，或在前置信息中写“数据: 工作簿.xlsx”", r.fileLabel)
 	}
 	if p := r.files.disk(r.dataPath); p != "" {
+		line := r.fields["数据"].line
 		if _, err := os.Stat(p); err != nil {
-			return nil, fmt.Errorf("%s 第%d行：“数据”指定的工作簿 %s 不存在；请检查路径（相对于报告目录），或用 -data 指定", r.fileLabel, r.fields["数据"].line, p)
+			return nil, fmt.Errorf("%s 第%d行：“数据”指定的工作簿 %s 不存在；请检查路径（相对于报告目录），或用 -data 指定", r.fileLabel, line, p)
+		}
+		if err := r.files.(diskFiles).allowed(p); err != nil {
+			return nil, fmt.Errorf("%s 第%d行：%s", r.fileLabel, line, readProblem(err))
+		}
+		if err := workbookFile(p); err != nil {
+			return nil, fmt.Errorf("%s 第%d行：%v", r.fileLabel, line, err)
 		}
 		return workbook.Open(p)
 	}
@@ -418,13 +433,13 @@ type Filled struct {
 // its error is a Problems; the Filled it returns with a Problems holds only
 // Unused.
 func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
-	f := fill.New(book, fill.WithStyle(r.style))
+	f := fill.New(book, fill.WithStyle(r.style), fill.WithLimits(r.limits))
 	var problems Problems
 	for _, p := range r.phrases {
 		label := r.files.name(p.value)
 		src, err := r.files.read(p.value)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("%s 第%d行：找不到短语文件 %s", r.fileLabel, p.line, label))
+			problems = append(problems, fmt.Errorf("%s 第%d行：%s", r.fileLabel, p.line, fileProblem(label, "短语文件", err)))
 			continue
 		}
 		fill.WithPhrases(label, string(src))(f)
@@ -497,6 +512,11 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		if text == "" {
 			return
 		}
+		if off, msg := tooDeep(out.Text); off >= 0 {
+			file, line := out.Line(off)
+			problems = append(problems, fmt.Errorf("%s 第%d行：%s", file, line, msg))
+			return
+		}
 		if md.Len() > 0 {
 			md.WriteString("\n\n")
 		}
@@ -512,7 +532,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		label := r.files.name(s.value)
 		src, err := r.files.read(s.value)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("%s 第%d行：找不到章节模板 %s", r.fileLabel, s.line, label))
+			problems = append(problems, fmt.Errorf("%s 第%d行：%s", r.fileLabel, s.line, fileProblem(label, "章节模板", err)))
 			continue
 		}
 		out, err := f.FillOutput(label, string(src), 1)

@@ -114,7 +114,7 @@ func TestFill(t *testing.T) {
 		"章节/甲.md":      "## 主要工作\n\n### 抓招商。\n\n签约金额{{同比 \"签约金额\"}}。\n",
 		"章节/乙.md":      "## 下一步打算\n\n对{{和 (列 (表 \"企业\") \"企业名称\")}}等企业加强服务。\n",
 	})
-	r, err := Load(dir)
+	r, err := Load(dir, WithRoot(filepath.Dir(dir)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestEveryProblemOfTheReport(t *testing.T) {
 		"章节/甲.md":      "## 甲\n\n{{表 \"企\"}}\n\n{{同比 \"上云企业数\"}}\n",
 		"章节/乙.md":      "## 乙\n\n{{和 (列 (表 \"企业\") \"名称\")}}{{日期 (信息 \"县名\")}}\n",
 	})
-	r, err := Load(dir)
+	r, err := Load(dir, WithRoot(filepath.Dir(dir)))
 	if err != nil {
 		t.Fatal(err)
 	}
