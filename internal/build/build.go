@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"briefing/internal/document"
-	"briefing/internal/fill"
 	"briefing/internal/fonts"
 	"briefing/internal/htmlwriter"
 	"briefing/internal/pdfwriter"
@@ -48,9 +47,9 @@ type Options struct {
 	// from (report.WithRoot); by default its own directory and the
 	// templates/, sections/ and samples/ of the folder it lies in.
 	Root string
-	// Limits bound the filling of the templates (fill.Limits); a zero
+	// Limits bound the filling of the templates (report.Limits); a zero
 	// field keeps the default.
-	Limits fill.Limits
+	Limits report.Limits
 }
 
 // StrictError is the refusal of a build with Strict set: the report's
