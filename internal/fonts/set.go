@@ -18,8 +18,8 @@ package fonts
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +27,7 @@ import (
 	"sync/atomic"
 
 	bundled "briefing/fonts"
+	"briefing/internal/oserr"
 	"briefing/internal/typeset"
 )
 
@@ -160,7 +161,7 @@ func ParseRole(name string) (typeset.Role, error) {
 	case "西文", "数字", "times", "digits":
 		return typeset.RoleLatin, nil
 	}
-	return "", fmt.Errorf("未知的字体角色“%s”：可用的角色是 title（标题）、body（正文）、hei（一级标题黑体）、kai（二级标题楷体）、folio（页码）、latin（西文数字）", name)
+	return "", fmt.Errorf("未知的字体角色“%s”：可用的角色是 title（标题）、body（正文）、hei（一级标题黑体）、kai（二级标题楷体）、folio（页码）、latin（西文数字）", oserr.Escape(name))
 }
 
 // cache holds the answers of Glyph: for each role, pages of 256 BMP
@@ -439,7 +440,7 @@ func (s *Set) Override(role typeset.Role, file string) error {
 	if err != nil {
 		return err
 	}
-	face, err := inspect(path, index, true)
+	face, err := inspect(path, index)
 	if err != nil {
 		return err
 	}
@@ -457,7 +458,7 @@ func (s *Set) Override(role typeset.Role, file string) error {
 func (s *Set) OverrideSpec(spec string) error {
 	role, file, ok := strings.Cut(spec, "=")
 	if !ok || strings.TrimSpace(file) == "" {
-		return fmt.Errorf("-font 的参数应写成“角色=字体文件”，例如 body=/path/仿宋_GB2312.ttf，而不是“%s”", spec)
+		return fmt.Errorf("-font 的参数应写成“角色=字体文件”，例如 body=/path/仿宋_GB2312.ttf，而不是“%s”", oserr.Escape(spec))
 	}
 	r, err := ParseRole(role)
 	if err != nil {
@@ -486,7 +487,7 @@ func splitFaceSpec(spec string) (string, int, error) {
 	if i := strings.LastIndexByte(spec, '#'); i > 0 {
 		if n, err := strconv.Atoi(spec[i+1:]); err == nil {
 			if n < 0 {
-				return "", 0, fmt.Errorf("字体序号不能为负数：%s", spec)
+				return "", 0, fmt.Errorf("字体序号不能为负数：%s", oserr.Escape(spec))
 			}
 			return spec[:i], n, nil
 		}
@@ -495,59 +496,30 @@ func splitFaceSpec(spec string) (string, int, error) {
 }
 
 // inspect checks that face index (-1: unspecified, i.e. 0) of the file at
-// path can be used, reading only its header, table directory, name and cmap
-// tables, and describes it.
-func inspect(path string, index int, explicit bool) (*Face, error) {
-	fh, err := os.Open(path)
+// path can be used, reading only its header, table directory and small
+// tables (name, cmap, the metrics and the glyph index), and describes it.
+// The errors are in Chinese, name the file and say what to do.
+func inspect(path string, index int) (*Face, error) {
+	fh, size, err := openFont(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("找不到字体文件 %s", path)
-		}
-		return nil, fmt.Errorf("打不开字体文件 %s：%v", path, err)
+		return nil, err
 	}
 	defer fh.Close()
-	offs, coll, tag, err := faceOffsets(fh)
+	offs, coll, err := faces(fh, path, index)
 	if err != nil {
-		switch tag {
-		case tagWOFF, tagWOFF2:
-			return nil, fmt.Errorf("%s 是网页字体（WOFF/WOFF2），不能直接使用：请先转换成 .ttf", path)
-		}
-		return nil, fmt.Errorf("%s 不是 TrueType/OpenType 字体文件（.ttf、.otf、.ttc）", path)
+		return nil, err
 	}
-	if !coll && index > 0 {
-		return nil, fmt.Errorf("%s 不是字体集（.ttc），不能用 #%d 指定其中的字体", path, index)
-	}
-	if index < 0 {
-		index = 0
-	}
-	if index >= len(offs) {
-		return nil, fmt.Errorf("字体集 %s 只有 %d 个字体（#0 到 #%d），没有 #%d", path, len(offs), len(offs)-1, index)
-	}
+	index = max(index, 0)
 	d, err := readDir(fh, offs[index])
 	if err != nil {
-		return nil, fmt.Errorf("%s 已损坏，读不出字体表目录：%v", path, err)
+		return nil, damaged(path, "字体表目录")
 	}
-	switch d.outline() {
-	case "glyf":
-	case "cff":
-		return nil, fmt.Errorf("%s 的字形是 CFF（PostScript）轮廓，不能使用：生成 PDF 所用的 fpdf 只能嵌入 TrueType（glyf）轮廓的字体。请改用该字体的 TrueType 版本（通常是 .ttf），或先用 FontForge、fontTools 等工具把它转换成 TrueType 轮廓", path)
-	default:
-		return nil, fmt.Errorf("%s 没有字形轮廓表（glyf/loca），不能用来生成 PDF", path)
-	}
-	ct, ok := d.table("cmap")
-	if !ok || ct.len > 16<<20 {
-		return nil, fmt.Errorf("%s 没有字符映射表（cmap），不能使用", path)
-	}
-	cm, err := readAt(fh, int64(ct.off), int(ct.len))
-	if err != nil {
-		return nil, fmt.Errorf("%s 已损坏，读不出字符映射表：%v", path, err)
-	}
-	if !fpdfCmapOK(cmapEntries(cm)) {
-		return nil, fmt.Errorf("%s 没有 Unicode 字符映射表（cmap 格式 4），生成 PDF 所用的 fpdf 读不了它", path)
+	if err := checkFace(fh, d, size, path); err != nil {
+		return nil, err
 	}
 	recs, err := readNames(fh, d)
 	if err != nil {
-		return nil, fmt.Errorf("%s 已损坏，读不出字体名称表：%v", path, err)
+		return nil, damaged(path, "字体名称表")
 	}
 	n := namesOf(recs)
 	f := &Face{Name: n.Full, Family: n.Family, FamilyZH: n.FamilyZH, Path: path, Index: index, file: path}
@@ -557,9 +529,55 @@ func inspect(path string, index int, explicit bool) (*Face, error) {
 	return f, nil
 }
 
+// faces reads the header of a font file and returns the offsets of its
+// faces, checking that face index is one of them.
+func faces(fh io.ReaderAt, path string, index int) ([]int64, bool, error) {
+	p := oserr.Path(path)
+	offs, coll, tag, err := faceOffsets(fh)
+	switch {
+	case err != nil && (tag == tagWOFF || tag == tagWOFF2):
+		return nil, false, fmt.Errorf("%s 是网页字体（WOFF/WOFF2），不能直接使用：请先转换成 .ttf", p)
+	case err != nil:
+		return nil, false, fmt.Errorf("%s 不是 TrueType/OpenType 字体文件（.ttf、.otf、.ttc），请换一个字体文件或不用 -font", p)
+	case !coll && index > 0:
+		return nil, false, fmt.Errorf("%s 不是字体集（.ttc），不能用 #%d 指定其中的字体", p, index)
+	case index >= len(offs):
+		return nil, false, fmt.Errorf("字体集 %s 只有 %d 个字体（#0 到 #%d），没有 #%d", p, len(offs), len(offs)-1, index)
+	}
+	return offs, coll, nil
+}
+
+// checkFace checks that a face has TrueType outlines that are whole, and a
+// character map fpdf reads.
+func checkFace(fh io.ReaderAt, d *faceDir, size int64, path string) error {
+	p := oserr.Path(path)
+	switch d.outline() {
+	case "glyf":
+	case "cff":
+		return fmt.Errorf("%s 的字形是 CFF（PostScript）轮廓，不能使用：生成 PDF 所用的 fpdf 只能嵌入 TrueType（glyf）轮廓的字体。请改用该字体的 TrueType 版本（通常是 .ttf），或先用 FontForge、fontTools 等工具把它转换成 TrueType 轮廓", p)
+	default:
+		return fmt.Errorf("%s 没有字形轮廓表（glyf/loca），不能用来生成 PDF", p)
+	}
+	if !wholeGlyphs(fh, d, size) {
+		return damaged(path, "字形表")
+	}
+	ct, ok := d.table("cmap")
+	if !ok || ct.len > 16<<20 {
+		return fmt.Errorf("%s 没有字符映射表（cmap），不能使用", p)
+	}
+	cm, err := readAt(fh, int64(ct.off), int(ct.len))
+	if err != nil {
+		return damaged(path, "字符映射表")
+	}
+	if !fpdfCmapOK(cmapEntries(cm)) {
+		return fmt.Errorf("%s 没有 Unicode 字符映射表（cmap 格式 4），生成 PDF 所用的 fpdf 读不了它", p)
+	}
+	return nil
+}
+
 // loadFile reads a font file and loads face index from it.
 func loadFile(path string, index int) (*font, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFontFile(path)
 	if err != nil {
 		return nil, err
 	}

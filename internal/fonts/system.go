@@ -306,9 +306,9 @@ func displayName(f *Face) string {
 // whose cmap fpdf cannot read, comes back marked source "跳过" with a note
 // in Name.
 func scanFile(path string) []found {
-	fh, err := os.Open(path)
+	fh, _, err := openFont(path)
 	if err != nil {
-		return nil
+		return nil // not a regular file, or too large: not a font to use
 	}
 	defer fh.Close()
 	offs, coll, _, err := faceOffsets(fh)

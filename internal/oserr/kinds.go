@@ -54,6 +54,7 @@ var errnoKinds = map[syscall.Errno]kind{
 	syscall.EMFILE:       kindTooManyFiles,
 	syscall.ENFILE:       kindTooManyFiles,
 	syscall.EFBIG:        kindTooLarge,
+	syscall.EINVAL:       kindBadName, // a path with NUL, or a character the file system refuses
 }
 
 // classify finds what went wrong: by the system's code first, then by the
@@ -115,7 +116,7 @@ var reasons = map[kind]reason{
 	kindNameTooLong:  {what: "名字太长（路径中有一段超过了系统允许的长度，一般是 255 个字节，约 85 个汉字）", readTip: "请换一个短一些的名字", sameTip: true},
 	kindIsDir:        {what: "它是一个目录，不是文件", readTip: "请指定目录中的文件", writeTip: "请把这个目录移走或改名"},
 	kindBusy:         {what: "文件正被其他程序使用（例如在 PDF 阅读器或浏览器中打开）", readTip: "请关闭那个程序后再试", sameTip: true},
-	kindBadName:      {what: "名字中有系统不允许的字符（如 < > : \" / \\ | ? *）", readTip: "请换一个名字", sameTip: true},
+	kindBadName:      {what: "名字中有系统不允许的字符（如 < > : \" / \\ | ? * 或控制字符）", readTip: "请换一个名字", sameTip: true},
 	kindIO:           {what: "读写磁盘时出错，磁盘可能已损坏或已被拔出", readTip: "请检查磁盘后再试，或换一个位置", sameTip: true},
 	kindNotReady:     {what: "设备没有准备好（例如 U 盘或网络盘已断开）", readTip: "请检查后再试", sameTip: true},
 	kindTooManyFiles: {what: "同时打开的文件太多", readTip: "请关闭一些程序后再试", sameTip: true},

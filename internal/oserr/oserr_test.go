@@ -55,6 +55,7 @@ func TestMessage(t *testing.T) {
 		{Write, syscall.ENODEV, []string{"设备没有准备好"}},
 		{Read, syscall.EMFILE, []string{"打开的文件太多"}},
 		{Write, syscall.EFBIG, []string{"文件太大"}},
+		{Read, syscall.EINVAL, []string{"系统不允许的字符"}},
 		{Read, io.ErrUnexpectedEOF, []string{"不完整"}},
 		{Write, syscall.Errno(9999), []string{"代码 9999"}},
 		{Write, errors.New("some English text"), []string{"原因不明"}},
