@@ -118,13 +118,35 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	file, msg := printable(e.File), printable(e.Msg)
 	switch {
 	case e.Line == 0:
-		return fmt.Sprintf("%s：%s", e.File, e.Msg)
+		return fmt.Sprintf("%s：%s", file, msg)
 	case e.Col == 0:
-		return fmt.Sprintf("%s 第%d行：%s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s 第%d行：%s", file, e.Line, msg)
 	}
-	return fmt.Sprintf("%s 第%d行第%d列：%s", e.File, e.Line, e.Col, e.Msg)
+	return fmt.Sprintf("%s 第%d行第%d列：%s", file, e.Line, e.Col, msg)
+}
+
+// printable is a message as one readable line: bytes that are not UTF-8
+// become �, control characters \x00-style escapes, the marks of printed
+// values are dropped.
+func printable(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0xE000 && r <= 0xE008 }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0xE000 && r <= 0xE008:
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Errors is every problem of a template, in the order of the file.
@@ -427,7 +449,33 @@ func execMessage(action, detail string) string {
 	if m := wrongType.FindStringSubmatch(detail); m != nil {
 		return fmt.Sprintf("{{%s}} 处应是%s，这里给的是%s", action, goType(m[1]), goType(m[2]))
 	}
-	return fmt.Sprintf("执行 {{%s}} 时出错：%s", action, detail)
+	for _, p := range execMessages {
+		if strings.Contains(detail, p.en) {
+			return fmt.Sprintf("{{%s}}：%s", action, p.zh)
+		}
+	}
+	return fmt.Sprintf("{{%s}}：这里的写法不对，无法执行：请对照 templates/README.md 检查函数、参数和括号", action)
+}
+
+// execMessages are the other execution errors of text/template, in
+// Chinese.
+var execMessages = []struct{ en, zh string }{
+	{"can't iterate over", "range 只能对表、一列值或一个数目循环"},
+	{"range can't iterate", "range 只能对表、一列值或一个数目循环"},
+	{"index out of range", "序号超出了范围（序号从0数起）"},
+	{"can't index item", "index 只能用于一列值或一张表"},
+	{"cannot index", "index 只能用于一列值或一张表"},
+	{"nil pointer evaluating", "这里没有可取的值"},
+	{"can't give argument to non-function", "这里不是函数，后面不能再跟参数"},
+	{"is not a method", "这里不是函数，后面不能再跟参数"},
+	{"incompatible types for comparison", "这两个值不能比较（工作簿中的数请用 等于、大于、小于 比较）"},
+	{"invalid type for comparison", "这两个值不能比较（工作簿中的数请用 等于、大于、小于 比较）"},
+	{"missing argument for comparison", "比较需要两个值"},
+	{"can't evaluate", "这里没有可取的值"},
+	{"no such template", "没有这个短语：先用 {{define}} 定义它"},
+	{"wrong number of args", "参数的个数不对"},
+	{"invalid value", "参数的种类不对"},
+	{"slice", "slice 用错了"},
 }
 
 func argCountMessage(fn string, atLeast bool, want, got string) string {
@@ -481,10 +529,34 @@ func parseMessage(detail string) string {
 		return "左括号 ( 没有对应的右括号 )"
 	case strings.Contains(detail, "unexpected \")\""), strings.Contains(detail, "unexpected right paren"):
 		return "多余的右括号 )"
-	case strings.Contains(detail, "unterminated quoted string"):
+	case strings.Contains(detail, "unterminated quoted string"), strings.Contains(detail, "unterminated raw quoted string"):
 		return "引号没有配对：名称要用英文双引号括起来，如 \"签约金额\""
 	}
-	return "模板语法错误：" + detail
+	for _, p := range parseMessages {
+		if strings.Contains(detail, p.en) {
+			return p.zh
+		}
+	}
+	return "模板语法错误：这里的 {{ }} 写法不对，请对照 templates/README.md 检查函数名、引号和括号"
+}
+
+// parseMessages are the other syntax errors of text/template, in Chinese.
+var parseMessages = []struct{ en, zh string }{
+	{"unterminated character constant", "单引号没有配对：名称要用英文双引号括起来，如 \"签约金额\""},
+	{"unclosed comment", "注释 {{/* 没有以 */}} 结束"},
+	{"comment ends before closing delimiter", "注释的 */ 后面应紧跟 }}"},
+	{"bad number syntax", "数字的写法不对（如 1.2.3）"},
+	{"illegal number syntax", "数字的写法不对"},
+	{"bad character", "{{ }} 中有不认识的字符：名称要用英文双引号括起来，标点要用英文的"},
+	{"missing value for", "{{if}}、{{range}}、{{with}} 后面缺少条件或要循环的内容"},
+	{"unexpected {{else}}", "多余的 {{else}}"},
+	{"expected end; found", "{{define}} 的后面缺少 {{end}}"},
+	{"empty command", "{{ }} 中是空的，或 | 后面缺少函数"},
+	{"empty pipeline", "{{ }} 中是空的"},
+	{"non executable command in pipeline stage", "| 后面应是一个函数"},
+	{"too many declarations", "一次定义了太多变量"},
+	{"multiple definition of template", "同一个短语定义了两次：{{define}} 的名字不能重复"},
+	{"unexpected", "{{ }} 中有多余或位置不对的内容：请检查括号、引号和 {{end}}"},
 }
 
 // closestFunc is the function name closest to a misspelt one, "" when
