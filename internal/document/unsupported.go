@@ -19,6 +19,7 @@ import (
 type Issue struct {
 	Offset int    // byte offset in Document.Source where the construct starts
 	Msg    string // for a clerk: what cannot be rendered, and what to write instead
+	Image  string // for an image whose file is missing: its destination
 }
 
 // A CheckOption tells Unsupported what the report allows and has.
@@ -225,7 +226,8 @@ func (c *checker) image(img *ast.Image) {
 	case hasScheme(dest):
 		c.add(img, fmt.Sprintf("网络图片（%s）不会下载，只印出图片说明“%s”；请把图片文件放进报告目录，用文件名引用", dest, mdext.Text(img, c.src)))
 	case c.exists != nil && (dest == "" || !c.exists(dest)):
-		c.add(img, fmt.Sprintf("图片文件“%s”不存在；请把图片放进报告目录，或改正文件名", dest))
+		c.issues = append(c.issues, Issue{Offset: offset(img), Image: dest,
+			Msg: fmt.Sprintf("图片文件“%s”不存在；请把图片放进报告目录，或改正文件名", dest)})
 	}
 }
 

@@ -521,7 +521,9 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 			md.WriteString("\n\n")
 		}
 		md.WriteString(text)
-		warnings = append(warnings, r.unsupported(out)...)
+		ws, ps := r.unsupported(out)
+		warnings = append(warnings, ws...)
+		problems = append(problems, ps...)
 	}
 	if body, err := f.FillOutput(r.fileLabel, r.body, r.bodyLine); err != nil {
 		problems.add(err)
@@ -552,20 +554,29 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 }
 
 // unsupported lists, as warnings at their template's line, the Markdown
-// of a filled template that the writers cannot render.
-func (r *Report) unsupported(out *fill.Output) []string {
+// of a filled template that the writers cannot render; an image the
+// report may not read (outside its roots, a device) is a problem.
+func (r *Report) unsupported(out *fill.Output) (warnings []string, problems []error) {
 	src := []byte(out.Text)
 	d := &document.Document{Source: src, Root: mdext.Markdown().Parser().Parse(text.NewReader(src))}
+	refused := map[string]error{}
 	exists := func(dest string) bool {
 		_, err := r.files.read(dest)
+		var fe *fileError
+		if errors.As(err, &fe) {
+			refused[dest] = err
+		}
 		return err == nil
 	}
-	var ws []string
 	for _, is := range document.Unsupported(d, document.AllowRawHTML(r.rawHTML), document.ImageFiles(exists)) {
 		file, line := out.Line(is.Offset)
-		ws = append(ws, fmt.Sprintf("%s 第%d行：%s", file, line, is.Msg))
+		if err, ok := refused[is.Image]; ok && is.Image != "" {
+			problems = append(problems, fmt.Errorf("%s 第%d行：图片“%s”：%s", file, line, is.Image, readProblem(err)))
+			continue
+		}
+		warnings = append(warnings, fmt.Sprintf("%s 第%d行：%s", file, line, is.Msg))
 	}
-	return ws
+	return warnings, problems
 }
 
 // fromSheet is the value of a front matter key that the report leaves out,
