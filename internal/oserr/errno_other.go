@@ -1,7 +1,7 @@
-//go:build !windows
+//go:build !windows && !linux
 
 package oserr
 
 // systemKinds maps a system's own error codes beyond the portable ones;
-// the Unix systems have none.
+// the other Unix systems need none.
 var systemKinds = map[uintptr]kind{}

@@ -50,7 +50,6 @@ var errnoKinds = map[syscall.Errno]kind{
 	syscall.EIO:          kindIO,
 	syscall.ENXIO:        kindNotReady,
 	syscall.ENODEV:       kindNotReady,
-	syscall.ENOMEDIUM:    kindNotReady,
 	syscall.EMFILE:       kindTooManyFiles,
 	syscall.ENFILE:       kindTooManyFiles,
 	syscall.EFBIG:        kindTooLarge,
