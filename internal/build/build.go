@@ -12,6 +12,7 @@ import (
 	"briefing/internal/document"
 	"briefing/internal/fonts"
 	"briefing/internal/htmlwriter"
+	"briefing/internal/oserr"
 	"briefing/internal/pdfwriter"
 	"briefing/internal/report"
 	"briefing/internal/textwriter"
@@ -113,7 +114,7 @@ func ParseFormats(s string) ([]string, error) {
 			}
 		}
 		if !ok {
-			return nil, fmt.Errorf("不认识的输出格式“%s”（可用：%s）", f, strings.Join(Formats, "、"))
+			return nil, fmt.Errorf("不认识的输出格式“%s”（可用：%s）", oserr.Escape(f), strings.Join(Formats, "、"))
 		}
 		dup := false
 		for _, o := range out {

@@ -23,6 +23,7 @@ type Guard struct {
 
 	tmu   sync.Mutex
 	temps map[string]bool // temporary files that exist, for Scrap
+	dirs  []string        // directories Write made, for Scrap
 }
 
 // note is what an undo could not do, for the message; "" when it did.
@@ -93,9 +94,10 @@ func (g *Guard) Stop() (complete bool) {
 	return false
 }
 
-// Scrap removes the temporary files of the Write in progress without
-// waiting for its step, for an interrupt that cannot wait (a second Ctrl+C).
-// The outputs it has replaced are not put back. It reports whether every
+// Scrap removes the temporary files of the Write in progress, and the
+// directories it made when empty, without waiting for its step, for an
+// interrupt that cannot wait (a second Ctrl+C). The outputs it has
+// replaced are not put back. It reports whether every
 // temporary file is gone.
 func (g *Guard) Scrap() bool {
 	g.tmu.Lock()
@@ -106,7 +108,17 @@ func (g *Guard) Scrap() bool {
 			ok = false
 		}
 	}
+	for i := len(g.dirs) - 1; i >= 0; i-- {
+		os.Remove(g.dirs[i]) // only when empty
+	}
 	return ok
+}
+
+// trackDir records a directory Write made, for Scrap.
+func (g *Guard) trackDir(dir string) {
+	g.tmu.Lock()
+	defer g.tmu.Unlock()
+	g.dirs = append(g.dirs, dir)
 }
 
 // track records that a temporary file exists (or, with gone, no longer

@@ -11,13 +11,15 @@ import (
 // points of Write, or make its disk full; two environment variables, which
 // nothing else sets, ask for that:
 //
-//	BRIEFING_TEST_PAUSE=start|temp|written|replaced
+//	BRIEFING_TEST_PAUSE=start|writing|temp|written|replaced
 //	BRIEFING_TEST_DISK=full
 //
-// start is before Write makes anything, temp after each temporary file is
-// written, written after all are, replaced after each output is put in
-// place. At the point asked for, Write says “BRIEFING_PAUSED point” on
-// standard error and waits for a minute, for the test's signal.
+// start is before Write makes anything; writing is while a temporary file
+// is being written (the guard held, so that an interrupt has to wait);
+// temp after each temporary file is written, written after all are,
+// replaced after each output is put in place. At the point asked for,
+// Write says “BRIEFING_PAUSED point” on standard error and waits for a
+// minute, for the test's signal.
 const (
 	pauseVar = "BRIEFING_TEST_PAUSE"
 	diskVar  = "BRIEFING_TEST_DISK"

@@ -100,7 +100,13 @@ func (g *Guard) mkdirAll(dir string) error {
 			return err
 		}
 	}
-	return g.step(func() error { return os.Mkdir(dir, 0o755) }, func() note {
+	return g.step(func() error {
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return err
+		}
+		g.trackDir(dir)
+		return nil
+	}, func() note {
 		os.Remove(dir)
 		return ""
 	})
@@ -117,6 +123,7 @@ func (g *Guard) writeTemp(dir string, f File) (string, error) {
 		}
 		name = tmp.Name()
 		g.track(name, false)
+		pause("writing")
 		if err := fill(tmp, f.Data); err != nil {
 			removeTemp(g, name)
 			return err
