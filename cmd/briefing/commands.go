@@ -9,6 +9,7 @@ import (
 
 	"briefing/internal/build"
 	"briefing/internal/fonts"
+	"briefing/internal/oserr"
 	"briefing/internal/report"
 	"briefing/internal/workbook"
 )
@@ -38,9 +39,9 @@ func fontOptions(c *command) func() (*fonts.Set, error) {
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	c := newCommand("build", "briefing build [-data 工作簿] [-o 目录] [-format pdf,html] [报告]",
 		"读取工作簿，填充报告模板，生成 PDF 和 HTML。出错时不写出任何文件。")
-	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
-	out := c.String("o", "out", "输出目录")
-	format := c.String("format", "pdf,html", "输出格式，用逗号分隔：pdf、html、txt（纯文本，每段一行）")
+	data := c.String("data", "", "`工作簿`文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
+	out := c.String("o", "out", "输出`目录`")
+	format := c.String("format", "pdf,html", "输出`格式`，用逗号分隔：pdf、html、txt（纯文本，每段一行）")
 	timings := c.Bool("timings", false, "在标准错误输出中列出各步骤的耗时")
 	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时不生成，退出码为 1")
 	fontSet := fontOptions(c)
@@ -53,18 +54,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
-	res, err := build.Build(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict})
+	if oserr.HasControl(*out) {
+		fmt.Fprintf(stderr, "错误：输出目录“%s”的名字中有控制字符（如换行），请换一个目录\n", oserr.Path(*out))
+		return exitUsage
+	}
+	res, err := buildWatched(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict}, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	warn(stderr, res.Warnings)
-	for _, f := range res.Files {
-		detail := size(len(f.Data))
-		if f.Format == "pdf" && res.Layout != nil {
-			detail = fmt.Sprintf("%d页，%s", len(res.Layout.Pages), detail)
-		}
-		fmt.Fprintf(stdout, "已生成 %s（%s）\n", filepath.ToSlash(f.Path), detail)
-	}
+	printFiles(stdout, res)
 	if *timings {
 		fmt.Fprintln(stderr, "耗时："+res.Timings.String())
 	}
@@ -76,7 +75,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		"读取工作簿，检查报告的全部模板（前置信息、开头段落和各章节）并排版，但不写任何文件。\n"+
 			"一次列出所有问题（模板文件、行、列和原因），并提醒工作簿中没有被任何模板使用的指标和表。\n"+
 			"有问题时退出码为 1；只有提醒时退出码为 0。")
-	data := c.String("data", "", "工作簿文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
+	data := c.String("data", "", "`工作簿`文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
 	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时退出码为 1")
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
@@ -129,6 +128,18 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// printFiles prints a line for each file a build wrote, with its size
+// (and, for the PDF, its pages).
+func printFiles(stdout io.Writer, res *build.Result) {
+	for _, f := range res.Files {
+		detail := size(len(f.Data))
+		if f.Format == "pdf" && res.Layout != nil {
+			detail = fmt.Sprintf("%d页，%s", len(res.Layout.Pages), detail)
+		}
+		fmt.Fprintf(stdout, "已生成 %s（%s）\n", oserr.Escape(filepath.ToSlash(f.Path)), detail)
+	}
+}
+
 // remind prints the figures and tables no template uses, one a line.
 func remind(w io.Writer, unused []string) {
 	for _, s := range unused {
@@ -146,7 +157,7 @@ func warn(w io.Writer, warnings []string) {
 func cmdFigures(args []string, stdout, stderr io.Writer) int {
 	c := newCommand("figures", "briefing figures [-data 工作簿] [-json] [报告]",
 		"列出从工作簿读到的每个指标（数值、单位、单元格）和每张表（列名、行数）。")
-	data := c.String("data", "", "工作簿文件；省略时用报告前置信息中“数据”指定的工作簿")
+	data := c.String("data", "", "`工作簿`文件；省略时用报告前置信息中“数据”指定的工作簿")
 	asJSON := c.Bool("json", false, "以 JSON 输出，供脚本使用")
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"briefing/internal/oserr"
 )
 
 // command is a subcommand's flag set with a Chinese usage text.
@@ -63,16 +65,17 @@ func (c *command) parse(args []string, stdout, stderr io.Writer, maxArgs int) ([
 		args = args[1:]
 	}
 	if len(pos) > maxArgs {
-		fmt.Fprintf(stderr, "错误：多余的参数：%s\n\n", strings.Join(pos[maxArgs:], " "))
+		fmt.Fprintf(stderr, "错误：多余的参数：%s\n\n", oserr.Escape(strings.Join(pos[maxArgs:], " ")))
 		c.usage(stderr)
 		return nil, exitUsage, false
 	}
 	return pos, 0, true
 }
 
-// flagMessage translates the flag package's errors.
+// flagMessage translates the flag package's errors, escaping the control
+// characters of what the user typed.
 func flagMessage(err error) string {
-	msg := err.Error()
+	msg := oserr.Escape(err.Error())
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
 		return "不认识的选项 " + strings.TrimPrefix(msg, "flag provided but not defined: ")

@@ -9,7 +9,8 @@
 //
 // Exit status: 0 success, 1 a problem in the report, workbook, templates or
 // fonts, 2 wrong usage, 3 an output file could not be written, 4 an
-// internal error.
+// internal error, 130 and 143 a build interrupted by Ctrl+C (SIGINT) or
+// SIGTERM, which writes nothing.
 package main
 
 import (
@@ -20,6 +21,7 @@ import (
 	"runtime/debug"
 
 	"briefing/internal/build"
+	"briefing/internal/oserr"
 )
 
 // Exit codes.
@@ -61,7 +63,7 @@ const usage = `briefing —— 把工作簿（Excel）中的数据填入中文�
 省略时生成内置的示例报告“情况汇报”。每个命令加 -h 可查看其选项。
 
 退出码：0 成功；1 报告、工作簿、模板或字体有问题；2 命令用法不对；
-        3 无法写出输出文件；4 内部错误。
+        3 无法写出输出文件；4 内部错误；130、143 生成时被 Ctrl+C 或 SIGTERM 中断（不写出任何文件）。
 `
 
 // run is main without the process: it returns the exit status.
@@ -93,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "不认识的命令“%s”。\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "不认识的命令“%s”。\n\n%s", oserr.Escape(cmd), usage)
 	return exitUsage
 }
 
