@@ -69,6 +69,9 @@ func Reason(op, path string, err error) string {
 	if k == kindUnknown {
 		return unknownReason(err)
 	}
+	if k == kindPermission && writing(op) && strings.Contains(op, "目录") {
+		return "没有在这里创建目录的权限，请换一个位置，或请管理员开放权限"
+	}
 	return reasons[k].say(writing(op))
 }
 

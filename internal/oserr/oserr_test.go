@@ -47,6 +47,7 @@ func TestMessage(t *testing.T) {
 		{Write, syscall.EACCES, []string{"没有写入的权限", "其他程序中打开", "-o"}},
 		{Write, syscall.EPERM, []string{"没有写入的权限"}},
 		{Read, syscall.EACCES, []string{"没有读取的权限", "复制到自己的文件夹"}},
+		{CreateDir, syscall.EACCES, []string{"没有在这里创建目录的权限"}},
 		{Write, syscall.ENAMETOOLONG, []string{"名字太长", "255 个字节"}},
 		{Write, syscall.EISDIR, []string{"是一个目录", "移走或改名"}},
 		{Read, syscall.EISDIR, []string{"是一个目录", "指定目录中的文件"}},
