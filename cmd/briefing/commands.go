@@ -143,14 +143,14 @@ func printFiles(stdout io.Writer, res *build.Result) {
 // remind prints the figures and tables no template uses, one a line.
 func remind(w io.Writer, unused []string) {
 	for _, s := range unused {
-		fmt.Fprintln(w, "提醒："+s)
+		fmt.Fprintln(w, "提醒："+escapeLines(s))
 	}
 }
 
 // warn prints the warnings of a report, one a line.
 func warn(w io.Writer, warnings []string) {
 	for _, s := range warnings {
-		fmt.Fprintln(w, "警告："+s)
+		fmt.Fprintln(w, "警告："+escapeLines(s))
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"briefing/internal/build"
 	"briefing/internal/oserr"
@@ -101,12 +102,23 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 
 // fail prints err and returns the exit status it calls for.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, "错误："+indent(err.Error()))
+	fmt.Fprintln(stderr, "错误："+indent(escapeLines(err.Error())))
 	var we *build.WriteError
 	if errors.As(err, &we) {
 		return exitWrite
 	}
 	return exitProblem
+}
+
+// escapeLines escapes the control characters of each line of a message (a
+// value from a workbook or a path, whichever package wrote it), keeping the
+// line breaks between problems.
+func escapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = oserr.Escape(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // indent puts the lines after the first of a multi-line message under the

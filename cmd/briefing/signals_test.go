@@ -127,12 +127,3 @@ func TestBuildDot(t *testing.T) {
 		t.Errorf("wrote %v", names)
 	}
 }
-
-// TestOutputNUL: a NUL in -o (which only a program can pass) is refused and
-// shown escaped.
-func TestOutputNUL(t *testing.T) {
-	code, _, stderr := runCmd(t, "build", "-o", "a\x00b")
-	if code != exitUsage || !strings.Contains(stderr, `a\x00b`) || strings.Contains(stderr, "\x00") {
-		t.Errorf("exit %d, %q", code, stderr)
-	}
-}
