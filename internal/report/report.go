@@ -70,7 +70,8 @@ type Report struct {
 	bodyLine    int              // line of report.md where body starts
 	sections    []field
 	rawHTML     bool
-	attachments []field
+	attachments []attachment
+	lists       map[string][]field // the frame's keys that may hold several values
 	phrases     []field
 	style       fill.Style
 	limits      fill.Limits
@@ -107,7 +108,7 @@ var keys = map[string]string{
 	"成文日期":   "成文日期，如 2022年12月5日",
 	"附件":     "附件名称的列表",
 	"章节":     "各部分模板文件的列表，按顺序",
-	"版式":     "版式：公文",
+	"版式":     "版式：公文 或 简报",
 	"数据":     "默认的工作簿",
 	"主题":     "PDF 的主题（Subject）",
 	"允许HTML": "HTML 页面是否保留模板中的 HTML 标签（经白名单过滤）：是 或 否，默认否",
@@ -116,7 +117,13 @@ var keys = map[string]string{
 }
 
 // Layouts the writers know.
-var layouts = []string{"公文"}
+var layouts = []string{"公文", "简报"}
+
+func init() {
+	for k, v := range frameKeys {
+		keys[k] = v
+	}
+}
 
 // Load finds and reads a report: a directory on disk, a directory under
 // templates/ of the working directory, or a report type bundled in the
@@ -173,7 +180,7 @@ func (r *Report) parse(src []byte) error {
 	if err := yaml.Unmarshal(front, &doc); err != nil {
 		return fmt.Errorf("%s：前置信息不是正确的 YAML：%s", r.fileLabel, yamlMessage(front, err))
 	}
-	r.fields = map[string]field{}
+	r.fields, r.lists = map[string]field{}, map[string][]field{}
 	if len(doc.Content) == 0 {
 		return fmt.Errorf("%s 第2行：前置信息是空的", r.fileLabel)
 	}
@@ -199,7 +206,10 @@ func (r *Report) parse(src []byte) error {
 				continue
 			}
 			fallthrough
-		case "章节", "附件":
+		case "附件":
+			problems = append(problems, r.parseAttachments(v, line)...)
+			continue
+		case "章节":
 			if v.Kind != yaml.SequenceNode {
 				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”应是一个列表，每项一行，以“- ”开头", r.fileLabel, line, k.Value))
 				continue
@@ -210,16 +220,17 @@ func (r *Report) parse(src []byte) error {
 					continue
 				}
 				f := newField(k.Value, item)
-				switch k.Value {
-				case "章节":
+				if k.Value == "章节" {
 					r.sections = append(r.sections, f)
-				case "短语":
+				} else {
 					r.phrases = append(r.phrases, f)
-				default:
-					r.attachments = append(r.attachments, f)
 				}
 			}
 		default:
+			if listKeys[k.Value] {
+				problems = append(problems, r.parseList(k.Value, v, line)...)
+				continue
+			}
 			if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 {
 				problems = append(problems, fmt.Sprintf("%s 第%d行：“%s”的值以 { 开头，要用英文单引号把整个值括起来，如 %s: '{{信息 \"县名\"}}'", r.fileLabel, line, k.Value, k.Value))
 				continue
@@ -462,7 +473,9 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 
 // defaults are the front matter keys that, when a report leaves them out,
 // are taken from the key of the same name of the workbook's report sheet.
-var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题"}
+var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题",
+	"份号", "密级", "紧急程度", "发文机关标志", "发文字号", "签发人", "抄送", "印发机关", "印发日期",
+	"简报名称", "期号", "编印单位", "报", "送", "发", "本期增发", "印数"}
 
 func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, error) {
 	var problems Problems
@@ -486,8 +499,22 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 	doc.Meta.Org = value("发文机关")
 	doc.Meta.Date = value("成文日期")
 	doc.Meta.Subject = value("主题")
+	list := func(key string) []string {
+		fds, ok := r.lists[key]
+		if !ok {
+			return splitNames(r.fromSheet(f, book, key, &problems))
+		}
+		var out []string
+		for _, fd := range fds {
+			out = append(out, splitNames(fillField(fd))...)
+		}
+		return out
+	}
+	for _, err := range r.frame(&doc.Meta, value, list) {
+		problems = append(problems, err)
+	}
 	for _, a := range r.attachments {
-		doc.Meta.Attachments = append(doc.Meta.Attachments, fillField(a))
+		doc.Meta.Attachments = append(doc.Meta.Attachments, fillField(a.name))
 	}
 	if doc.Meta.Title == "" && len(problems) == 0 {
 		problems = append(problems, fmt.Errorf("%s：缺少“标题”：请在前置信息中写“标题: ……”，或在工作簿的“%s”表中填写“标题”", r.fileLabel, workbook.InfoSheet))
@@ -543,6 +570,22 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 			continue
 		}
 		add(out)
+	}
+	if len(problems) > 0 {
+		return nil, nil, problems
+	}
+	for i, a := range r.attachments {
+		if a.body == nil {
+			continue
+		}
+		annex, ws, err := r.annex(f, a, i+1)
+		if err != nil {
+			problems.add(err)
+			continue
+		}
+		annex.Title = doc.Meta.Attachments[i]
+		doc.Annexes = append(doc.Annexes, annex)
+		warnings = append(warnings, ws...)
 	}
 	if len(problems) > 0 {
 		return nil, nil, problems
