@@ -85,7 +85,7 @@ func TestBriefFrame(t *testing.T) {
 	}
 	b := filled.Doc.Meta.Brief
 	want := document.Brief{Name: "鹤岭经济运行", Issue: "第8期", Editor: "鹤岭县统计局", Date: "2022年9月13日",
-		To: []document.Recipients{{Word: "报", Names: []string{"县委", "县人大"}}, {Word: "发", Names: []string{"各乡镇人民政府", "县直各单位"}}},
+		To:    []document.Recipients{{Word: "报", Names: []string{"县委", "县人大"}}, {Word: "发", Names: []string{"各乡镇人民政府", "县直各单位"}}},
 		Added: "县发改局", Printed: "共印50份"}
 	if filled.Doc.Meta.Layout != "简报" || !reflect.DeepEqual(b, want) {
 		t.Errorf("brief %+v", b)
