@@ -35,15 +35,17 @@ type Ref struct {
 	Cell  string // “B7”; empty for a whole sheet
 }
 
-// String writes the place the way messages show it: “figures.xlsx 指标!B7”.
+// String writes the place the way messages show it: “figures.xlsx 指标!B7”,
+// with the characters a message cannot show escaped (see escapeText).
 func (r Ref) String() string {
+	file, sheet := escapeText(r.File), escapeText(r.Sheet)
 	switch {
 	case r.Sheet == "":
-		return r.File
+		return file
 	case r.Cell == "":
-		return fmt.Sprintf("%s 工作表“%s”", r.File, r.Sheet)
+		return fmt.Sprintf("%s 工作表“%s”", file, sheet)
 	}
-	return fmt.Sprintf("%s %s!%s", r.File, r.Sheet, r.Cell)
+	return fmt.Sprintf("%s %s!%s", file, sheet, escapeText(r.Cell))
 }
 
 // Value is one cell's value as the clerk sees it.

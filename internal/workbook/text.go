@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,20 +88,55 @@ func cleanName(s string) string {
 }
 
 // quote writes s the way messages quote the clerk's text: “s”, cut short
-// when very long so that one problem stays one line.
+// when very long so that one problem stays one line, with the characters
+// a message cannot show escaped (see escapeText).
 func quote(s string) string {
 	const max = 40
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' {
-			return ' '
+	s = spacer.Replace(s)
+	more := ""
+	for i, n := 0, 0; i < len(s); n++ {
+		if n == max {
+			s, more = s[:i], "……"
+			break
 		}
-		return r
-	}, s)
-	if utf8.RuneCountInString(s) > max {
-		rs := []rune(s)
-		s = string(rs[:max]) + "……"
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 	}
-	return "“" + s + "”"
+	return "“" + escapeText(s) + more + "”"
+}
+
+// spacer turns line breaks and tabs into spaces, leaving other bytes as
+// they are (strings.Map would turn bytes that are not UTF-8 into U+FFFD).
+var spacer = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ")
+
+// escapeText writes what a message cannot show as it is — control
+// characters, NUL, bytes that are not UTF-8, line separators — as \x00 or
+// \u2028, and keeps the rest.
+func escapeText(s string) string {
+	if !strings.ContainsFunc(s, unshowable) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r < 0x80 && unshowable(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unshowable(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// unshowable reports whether a message shows r escaped.
+func unshowable(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
 }
 
 // displayWidth is the number of terminal columns s takes: two for Chinese
