@@ -263,10 +263,10 @@ func TestLimits(t *testing.T) {
 		big.f.SetCellValue("大表", "B"+strconv.Itoa(i), "名称")
 	}
 	data := big.bytes()
-	_, err = Read(bytes.NewReader(data), "大表.xlsx", WithUnzipLimits(1<<20, 1<<20))
+	_, err = Read(bytes.NewReader(data), "大表.xlsx", WithUnzipLimit(1<<20))
 	sameLines(t, lines(t, err), []string{"大表.xlsx：解压后的内容超过 1.0 MB 的上限，可能是文件已损坏或被恶意构造，拒绝读取；如果确实是正常的工作簿，请删去不需要的工作表或内容后再试"})
-	// The same with a worksheet that excelize keeps in a temporary file.
-	b, err := Read(bytes.NewReader(data), "大表.xlsx", WithUnzipLimits(64<<20, 1<<10))
+	// The same within the limit.
+	b, err := Read(bytes.NewReader(data), "大表.xlsx", WithUnzipLimit(64<<20))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -80,7 +80,7 @@ func FuzzRead(f *testing.F) {
 		})
 		defer watchdog.Stop()
 		b, err := Read(bytes.NewReader(data), name,
-			WithUnzipLimits(8<<20, 1<<20), WithMaxCells(50000), WithMaxFormulas(100))
+			WithUnzipLimit(8<<20), WithMaxCells(50000), WithMaxFormulas(100))
 		if err != nil {
 			e, ok := err.(*Error)
 			if !ok {

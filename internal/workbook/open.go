@@ -17,20 +17,22 @@ import (
 
 // Default limits. A county's monthly workbook is some hundred kilobytes;
 // these are far above that and far below what would exhaust the machine.
+// README.md (工作簿的约定, 读不了的文件) gives the time and memory a file at
+// each limit takes; bench_test.go measures them.
 const (
 	DefaultMaxFileSize  = 50 << 20  // bytes of the file as stored
 	DefaultMaxCells     = 1_000_000 // non-empty cells of the whole workbook
-	DefaultUnzipSize    = 512 << 20 // bytes of the whole package unzipped (excelize UnzipSizeLimit)
-	DefaultUnzipXMLSize = 16 << 20  // a worksheet larger than this unzipped is kept in a temporary file, not in memory (excelize UnzipXMLSizeLimit)
-	DefaultMaxFormulas  = 10_000    // formulas without a cached value that are calculated
+	DefaultUnzipSize    = 512 << 20 // bytes of the whole package unzipped
+	DefaultMaxFormulas  = 50_000    // formulas without a saved value that are calculated
+	defaultFormulaCells = 200_000   // cells the references of those formulas cover
 )
 
 type options struct {
 	maxFileSize  int64
 	maxCells     int
 	unzipSize    int64
-	unzipXMLSize int64
 	maxFormulas  int
+	formulaCells int
 }
 
 // Option changes how a workbook is read.
@@ -43,32 +45,29 @@ func WithMaxFileSize(n int64) Option { return func(o *options) { o.maxFileSize =
 // (default 1,000,000).
 func WithMaxCells(n int) Option { return func(o *options) { o.maxCells = n } }
 
-// WithUnzipLimits sets excelize's limits: total, the bytes the whole
-// package may take unzipped (UnzipSizeLimit, default 512 MB), and xml, the
-// size above which a worksheet is unzipped to a temporary file instead of
-// memory (UnzipXMLSizeLimit, default 16 MB). xml must not exceed total.
-func WithUnzipLimits(total, xml int64) Option {
-	return func(o *options) { o.unzipSize, o.unzipXMLSize = total, xml }
-}
+// WithUnzipLimit refuses a package whose parts take more than n bytes
+// unzipped (default 512 MB), before unzipping any.
+func WithUnzipLimit(n int64) Option { return func(o *options) { o.unzipSize = n } }
 
-// WithMaxFormulas bounds how many formulas without a cached value are
-// calculated (default 10,000); beyond that the clerk is asked to save the
+// WithMaxFormulas bounds how many formulas without a saved value are
+// calculated (default 50,000); beyond that the clerk is asked to save the
 // file once in Excel.
 func WithMaxFormulas(n int) Option { return func(o *options) { o.maxFormulas = n } }
+
+// withFormulaCells bounds the cells the references of those formulas
+// cover, all together (default 200,000).
+func withFormulaCells(n int) Option { return func(o *options) { o.formulaCells = n } }
 
 func makeOptions(opts []Option) *options {
 	o := &options{
 		maxFileSize:  DefaultMaxFileSize,
 		maxCells:     DefaultMaxCells,
 		unzipSize:    DefaultUnzipSize,
-		unzipXMLSize: DefaultUnzipXMLSize,
 		maxFormulas:  DefaultMaxFormulas,
+		formulaCells: defaultFormulaCells,
 	}
 	for _, opt := range opts {
 		opt(o)
-	}
-	if o.unzipXMLSize > o.unzipSize {
-		o.unzipXMLSize = o.unzipSize
 	}
 	return o
 }
