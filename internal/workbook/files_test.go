@@ -376,3 +376,33 @@ func TestSharedStringsBound(t *testing.T) {
 		t.Errorf("within the default limits: %v", err)
 	}
 }
+
+// The CSV splitter reads fields as Excel does: quotes around a field hold
+// separators, line breaks and doubled quotes; a quote elsewhere is a
+// character; a blank line is an empty row.
+func TestCSVSplit(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"a,b\nc", "a|b/c"},
+		{"a,b\r\nc,d\r\n", "a|b/c|d"},
+		{"\"x,y\",\"say \"\"hi\"\"\"\n", "x,y|say \"hi\""},
+		{"\"two\nlines\",z", "two\nlines|z"},
+		{"5\"3,\"a\"b,c", "5\"3|ab|c"},
+		{"a\n\nb", "a//b"},
+		{",,\n", "||"},
+		{"\"open", "open"},
+		{"a\x00b,c", "a\x00b|c"},
+	} {
+		s := csvScanner{text: c.in, sep: ','}
+		var recs []string
+		for {
+			fields, err := s.next()
+			if err != nil {
+				break
+			}
+			recs = append(recs, strings.Join(fields, "|"))
+		}
+		if got := strings.Join(recs, "/"); got != c.want {
+			t.Errorf("%q: %q, want %q", c.in, got, c.want)
+		}
+	}
+}
