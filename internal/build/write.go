@@ -48,30 +48,50 @@ func write(dir string, files []File, g *Guard) error {
 	if err := g.mkdirAll(dir); err != nil {
 		return failed(g, opMkdir, dir, err)
 	}
-	temps := make([]string, len(files))
-	for i, f := range files {
-		var err error
-		if temps[i], err = g.writeTemp(dir, f); err != nil {
-			return failed(g, oserr.Write, filepath.Join(dir, f.Name), err)
-		}
-		pause("temp")
+	temps, err := g.writeTemps(dir, files)
+	if err != nil {
+		return err
 	}
 	pause("written")
-	var backups []string
-	for i, f := range files {
-		final := filepath.Join(dir, f.Name)
-		bak, op, err := g.replace(temps[i], final)
-		if err != nil {
-			return failed(g, op, final, err)
-		}
-		backups = append(backups, bak)
-		pause("replaced")
+	backups, err := g.putInPlace(dir, files, temps)
+	if err != nil {
+		return err
 	}
 	if err := g.commit(); err != nil {
 		return err
 	}
 	removeBackups(backups)
 	return nil
+}
+
+// writeTemps writes each file to a temporary file in dir and returns their
+// names.
+func (g *Guard) writeTemps(dir string, files []File) ([]string, error) {
+	temps := make([]string, len(files))
+	for i, f := range files {
+		var err error
+		if temps[i], err = g.writeTemp(dir, f); err != nil {
+			return nil, failed(g, oserr.Write, filepath.Join(dir, f.Name), err)
+		}
+		pause("temp")
+	}
+	return temps, nil
+}
+
+// putInPlace renames each temporary file to its output's name and returns
+// the backups of the outputs it replaced.
+func (g *Guard) putInPlace(dir string, files []File, temps []string) ([]string, error) {
+	var backups []string
+	for i, f := range files {
+		final := filepath.Join(dir, f.Name)
+		bak, op, err := g.replace(temps[i], final)
+		if err != nil {
+			return nil, failed(g, op, final, err)
+		}
+		backups = append(backups, bak)
+		pause("replaced")
+	}
+	return backups, nil
 }
 
 // failed undoes what a Write did and returns its error, naming the output
