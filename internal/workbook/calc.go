@@ -147,24 +147,30 @@ func (c *calc) prepare() bool {
 			g.normalize()
 		}
 	}
-	for i, f := range c.fs {
-		if c.cells[i] = c.cellOf(f); c.cells[i] == nil {
-			c.state[i] = calcRefused // the file wrote the cell twice: the other one is read
-			continue
-		}
-		if p := c.x.prepare(f); p != "" {
-			c.refuse(i, p)
-			continue
-		}
-		for _, r := range f.reads {
-			c.area += c.cover(r)
-		}
-		if c.area > c.x.opt.formulaCells {
+	for i := range c.fs {
+		if c.prepareOne(i); c.area > c.x.opt.formulaCells {
 			c.add(-1, "没有保存计算结果的公式一共引用了超过 %d 个单元格，超过程序自己计算的上限：请用 Excel 或 WPS 打开这个文件，保存一次后再试", c.x.opt.formulaCells)
 			return false
 		}
 	}
 	return true
+}
+
+// prepareOne finds formula i's cell and references, and counts the cells
+// they cover.
+func (c *calc) prepareOne(i int) {
+	f := c.fs[i]
+	if c.cells[i] = c.cellOf(f); c.cells[i] == nil {
+		c.state[i] = calcRefused // the file wrote the cell twice: the other one is read
+		return
+	}
+	if p := c.x.prepare(f); p != "" {
+		c.refuse(i, p)
+		return
+	}
+	for _, r := range f.reads {
+		c.area += c.cover(r)
+	}
 }
 
 // prepare expands a shared formula and finds its references.
@@ -270,16 +276,8 @@ func within(ps []pendingAt, r cellRange, ids []int32) []int32 {
 // it reads, and reports those left over: in a circle, or reading one.
 func (c *calc) order() []int32 {
 	c.link()
-	n := len(c.fs)
-	waiting := make([]int32, n) // formulas each one reads that are not in the order yet
-	readBy := make([][]int32, n)
-	for i, f := range c.fs {
-		for _, d := range f.deps {
-			waiting[i]++
-			readBy[d] = append(readBy[d], int32(i))
-		}
-	}
-	order := make([]int32, 0, n)
+	waiting, readBy := c.readers()
+	order := make([]int32, 0, len(c.fs))
 	for i := range c.fs {
 		if waiting[i] == 0 {
 			order = append(order, int32(i))
@@ -296,35 +294,52 @@ func (c *calc) order() []int32 {
 	return order
 }
 
+// readers counts the formulas each formula reads, and lists the formulas
+// that read each.
+func (c *calc) readers() (waiting []int32, readBy [][]int32) {
+	waiting = make([]int32, len(c.fs))
+	readBy = make([][]int32, len(c.fs))
+	for i, f := range c.fs {
+		for _, d := range f.deps {
+			waiting[i]++
+			readBy[d] = append(readBy[d], int32(i))
+		}
+	}
+	return waiting, readBy
+}
+
 // circles reports each circular reference among the formulas left waiting,
 // once, at its first cell. Every formula left waiting reads another one
 // left waiting, so following such reads from any of them comes round to a
-// formula already met.
+// formula already met: on this walk (a new circle), or on an earlier one.
 func (c *calc) circles(waiting []int32) {
-	seen := make([]uint8, len(c.fs)) // 1: on the current path, 2: done
+	seen := make([]uint8, len(c.fs)) // 1: on the current walk, 2: walked
 	for i := range c.fs {
-		if waiting[i] == 0 || seen[i] != 0 {
-			continue
+		if waiting[i] > 0 && seen[i] == 0 {
+			c.walk(int32(i), waiting, seen)
 		}
-		var path []int32
-		u := int32(i)
-		for seen[u] == 0 {
-			seen[u] = 1
-			path = append(path, u)
-			u = c.waitingDep(u, waiting)
+	}
+}
+
+// walk follows reads from formula u until it meets a formula already met.
+func (c *calc) walk(u int32, waiting []int32, seen []uint8) {
+	var path []int32
+	for seen[u] == 0 {
+		seen[u] = 1
+		path = append(path, u)
+		u = c.waitingDep(u, waiting)
+	}
+	if seen[u] == 1 {
+		k := 0
+		for path[k] != u {
+			k++
 		}
-		if seen[u] == 1 {
-			k := 0
-			for path[k] != u {
-				k++
-			}
-			c.reportCircle(path[k:])
-		}
-		for _, v := range path {
-			seen[v] = 2
-			if c.state[v] == calcWaiting {
-				c.state[v] = calcCircle
-			}
+		c.reportCircle(path[k:])
+	}
+	for _, v := range path {
+		seen[v] = 2
+		if c.state[v] == calcWaiting {
+			c.state[v] = calcCircle
 		}
 	}
 }
@@ -350,8 +365,15 @@ func (c *calc) reportCircle(circle []int32) {
 		if c.before(circle[k], circle[first]) {
 			first = k
 		}
+		c.state[circle[k]] = calcRefused
 	}
 	circle = append(circle[first:len(circle):len(circle)], circle[:first]...)
+	c.add(int(circle[0]), "公式循环引用：%s，无法计算；请在 Excel 中改正公式后保存", c.circleText(circle))
+}
+
+// circleText names the cells of a circle, the first again at the end:
+// “B2 → D2 → B2”; a long one by its first cells and its length.
+func (c *calc) circleText(circle []int32) string {
 	home := c.fs[circle[0]].sheet
 	var names []string
 	for k, i := range circle {
@@ -361,15 +383,11 @@ func (c *calc) reportCircle(circle []int32) {
 		}
 		names = append(names, c.cellIn(int(i), home))
 	}
-	names = append(names, c.cellIn(int(circle[0]), home))
-	msg := "公式循环引用：" + strings.Join(names, " → ")
+	text := strings.Join(append(names, c.cellIn(int(circle[0]), home)), " → ")
 	if len(circle) > maxCircleShown+1 {
-		msg += "（循环共 " + strconv.Itoa(len(circle)) + " 个单元格）"
+		text += "（循环共 " + strconv.Itoa(len(circle)) + " 个单元格）"
 	}
-	for _, i := range circle {
-		c.state[i] = calcRefused
-	}
-	c.add(int(circle[0]), "%s，无法计算；请在 Excel 中改正公式后保存", msg)
+	return text
 }
 
 // before reports whether formula a comes before b in the workbook.
@@ -397,36 +415,34 @@ func (c *calc) cellIn(i, home int) string {
 // reportBlocked reports, sheet by sheet, the formulas not calculated
 // because they read one that was not: once, at the first of them.
 func (c *calc) reportBlocked() {
-	type tally struct {
-		first int
-		n     int
-	}
-	counts := map[[2]int]*tally{} // by sheet and state
+	first := map[[2]int]int{} // by sheet and state: the first formula
+	count := map[[2]int]int{}
 	var keys [][2]int
 	for i := range c.fs {
-		s := c.state[i]
-		if s != calcBlocked && s != calcCircle {
-			continue
+		if s := c.state[i]; s == calcBlocked || s == calcCircle {
+			k := [2]int{c.fs[i].sheet, int(s)}
+			if count[k]++; count[k] == 1 {
+				first[k] = i
+				keys = append(keys, k)
+			}
 		}
-		k := [2]int{c.fs[i].sheet, int(s)}
-		if counts[k] == nil {
-			counts[k] = &tally{first: i}
-			keys = append(keys, k)
-		}
-		counts[k].n++
 	}
 	for _, k := range keys {
-		t := counts[k]
-		why := "用到的单元格没有算出来（见其他问题）"
-		if calcState(k[1]) == calcCircle {
-			why = "用到了循环引用中的单元格"
-		}
-		more := ""
-		if t.n > 1 {
-			more = "（这个工作表共有 " + strconv.Itoa(t.n) + " 个这样的公式）"
-		}
-		c.add(t.first, "这个公式%s，无法计算%s", why, more)
+		c.add(first[k], "这个公式%s，无法计算%s", blockedWhy[calcState(k[1])], sheetCount(count[k]))
 	}
+}
+
+var blockedWhy = map[calcState]string{
+	calcBlocked: "用到的单元格没有算出来（见其他问题）",
+	calcCircle:  "用到了循环引用中的单元格",
+}
+
+// sheetCount says how many formulas of a sheet a message stands for.
+func sheetCount(n int) string {
+	if n < 2 {
+		return ""
+	}
+	return "（这个工作表共有 " + strconv.Itoa(n) + " 个这样的公式）"
 }
 
 // run calculates the formulas in order.

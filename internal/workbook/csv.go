@@ -145,27 +145,33 @@ func (s *csvScanner) field() (string, bool, error) {
 		return s.plain()
 	}
 	s.pos++
+	quoted, err := s.quotedPart()
+	if err != nil || s.pos >= len(s.text) {
+		return checkFieldEnd(quoted, true, err)
+	}
+	rest, end, err := s.plain()
+	return checkFieldEnd(quoted+rest, end, err)
+}
+
+// quotedPart reads a field's text up to its closing quote, doubled quotes
+// made one; without a closing quote, up to the end.
+func (s *csvScanner) quotedPart() (string, error) {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(s.text[s.pos:], '"')
-		if i < 0 { // no closing quote: the field runs to the end
+		if i < 0 {
 			i = len(s.text) - s.pos
 		}
 		if b.Len()+i > maxCellBytes {
-			return "", false, errFieldTooLong
+			return "", errFieldTooLong
 		}
 		b.WriteString(s.text[s.pos : s.pos+i])
 		s.pos += i + 1
-		if s.pos < len(s.text) && s.text[s.pos] == '"' { // a doubled quote
-			b.WriteByte('"')
-			s.pos++
-			continue
+		if s.pos >= len(s.text) || s.text[s.pos] != '"' {
+			return b.String(), nil
 		}
-		if s.pos >= len(s.text) {
-			return checkField(b.String(), true)
-		}
-		rest, end, err := s.plain()
-		return checkFieldEnd(b.String()+rest, end, err)
+		b.WriteByte('"') // a doubled quote
+		s.pos++
 	}
 }
 

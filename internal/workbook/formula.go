@@ -282,29 +282,33 @@ func shiftPart(p string, dr, dc int) (string, bool) {
 	}
 	col, row := rest[:i], rest[i:]
 	rowAbs := strings.HasPrefix(row, "$") || col == "" && colAbs
-	row = strings.TrimPrefix(row, "$")
-	var b strings.Builder
-	if col != "" {
-		c, _ := parseColumn(col)
-		if !colAbs {
-			c += dc
-		}
-		if c < 1 || c > maxColumns {
-			return "", false
-		}
-		b.WriteString(dollar(colAbs) + colName(c))
+	c, okC := shiftCol(col, colAbs, dc)
+	r, okR := shiftRow(strings.TrimPrefix(row, "$"), rowAbs, dr)
+	return c + r, okC && okR
+}
+
+// shiftCol moves a column's letters by dc unless absolute.
+func shiftCol(col string, abs bool, dc int) (string, bool) {
+	if col == "" {
+		return "", true
 	}
-	if row != "" {
-		r, _ := strconv.Atoi(row)
-		if !rowAbs {
-			r += dr
-		}
-		if r < 1 || r > maxRows {
-			return "", false
-		}
-		b.WriteString(dollar(rowAbs) + strconv.Itoa(r))
+	c, _ := parseColumn(col)
+	if !abs {
+		c += dc
 	}
-	return b.String(), true
+	return dollar(abs) + colName(c), c >= 1 && c <= maxColumns
+}
+
+// shiftRow moves a row's number by dr unless absolute.
+func shiftRow(row string, abs bool, dr int) (string, bool) {
+	if row == "" {
+		return "", true
+	}
+	r, _ := strconv.Atoi(row)
+	if !abs {
+		r += dr
+	}
+	return dollar(abs) + strconv.Itoa(r), r >= 1 && r <= maxRows
 }
 
 func dollar(abs bool) string {

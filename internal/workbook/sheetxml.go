@@ -110,31 +110,35 @@ func (sr *sheetReader) cellName() string {
 
 // start handles a start tag.
 func (sr *sheetReader) start() error {
-	s := sr.s
-	switch {
+	switch s := sr.s; {
 	case s.is("row"):
 		return sr.startRow()
 	case s.is("c"):
 		return sr.startCell()
 	case s.is("mergeCell"):
 		return sr.merge()
-	case sr.cell == nil:
-		return nil
+	case sr.cell != nil:
+		sr.startInCell()
+	}
+	return nil
+}
+
+// startInCell handles a start tag inside <c>.
+func (sr *sheetReader) startInCell() {
+	s, c := sr.s, sr.cell
+	switch {
 	case s.is("v"):
-		sr.cell.hasV = true
-		sr.keep(&sr.cell.v, maxCellBytes)
+		c.hasV = true
+		sr.keep(&c.v, maxCellBytes)
 	case s.is("f"):
 		sr.startFormula()
 	case s.is("is"):
-		sr.cell.inIS = true
+		c.inIS = true
 	case s.is("rPh"):
-		sr.cell.phonetic++
-	case s.is("t"):
-		if sr.cell.inIS && sr.cell.phonetic == 0 {
-			sr.keep(&sr.cell.is, maxCellBytes)
-		}
+		c.phonetic++
+	case s.is("t") && c.inIS && c.phonetic == 0:
+		sr.keep(&c.is, maxCellBytes)
 	}
-	return nil
 }
 
 // keep sends the text that follows to dst.
@@ -267,32 +271,42 @@ func (sr *sheetReader) endCell() error {
 	}
 	sr.cell = nil
 	f, err := sr.formula(c)
-	if err != nil {
-		return err
-	}
-	if f != nil {
+	if err == nil && f != nil {
 		c.c.kind, c.c.formula = rawFailed, true
-	} else if err := sr.x.finishCell(&c.c, c.t, c.hasV, c.v, c.is); err == errBadText {
-		return partErrorf("单元格 %s 的文字不是有效的 UTF-8 文字", sr.cellName())
-	} else if err != nil {
+	} else if err == nil {
+		err = sr.value(c)
+	}
+	if err != nil || c.c.kind == rawEmpty {
 		return err
 	}
-	if c.c.kind == rawEmpty {
-		return nil
+	return sr.store(c.c, f)
+}
+
+// value sets a cell's value from what its elements said.
+func (sr *sheetReader) value(c *cellXML) error {
+	err := sr.x.finishCell(&c.c, c.t, c.hasV, c.v, c.is)
+	if err == errBadText {
+		return partErrorf("单元格 %s 的文字不是有效的 UTF-8 文字", sr.cellName())
 	}
+	return err
+}
+
+// store adds a cell to its row, within the workbook's cells, and its
+// formula to those to calculate.
+func (sr *sheetReader) store(c rawCell, f *formulaCell) error {
 	if sr.x.cells++; sr.x.cells > sr.x.opt.maxCells {
 		return errTooManyCells
 	}
-	sr.row.cells = append(sr.row.cells, c.c)
+	sr.row.cells = append(sr.row.cells, c)
 	if f != nil {
-		f.row, f.col = sr.row.num, c.c.col
+		f.row, f.col = sr.row.num, c.col
 		sr.x.pending = append(sr.x.pending, f)
 	}
 	return nil
 }
 
 // formula returns the formula of a cell that must be calculated, or nil
-// when the cell has none or its cached value is to be read. It records a
+// when the cell has none or its saved value is to be read. It records a
 // shared formula's master, which other cells of the sheet may use.
 func (sr *sheetReader) formula(c *cellXML) (*formulaCell, error) {
 	if !c.hasF {
@@ -307,12 +321,9 @@ func (sr *sheetReader) formula(c *cellXML) (*formulaCell, error) {
 		sr.x.shared[sharedKey{sr.sheet, c.fSI}] = sharedFormula{row: sr.row.num, col: c.c.col, text: text}
 	}
 	c.c.formula = true
-	if sr.cached(c) {
-		return nil, nil
-	}
 	shared := c.fType == "shared" && text == "" && c.fSI >= 0
-	if text == "" && !shared {
-		return nil, nil // an empty formula: an empty cell
+	if sr.cached(c) || text == "" && !shared {
+		return nil, nil // a saved value, or an empty formula: an empty cell
 	}
 	f := &formulaCell{sheet: sr.sheet, text: text, si: -1, kind: c.fType}
 	if shared {
@@ -446,39 +457,54 @@ func (x *xlsxReader) finishCell(c *rawCell, t string, hasV bool, vRaw, inlineRaw
 	switch t {
 	case "s":
 		return x.sharedText(c, hasV, v)
-	case "inlineStr":
-		s := unescapeOOXML(inline)
-		if s == "" && hasV {
-			s = v
-		}
-		if s != "" {
-			c.kind, c.text = rawText, s
-		}
-	case "str":
-		if v != "" {
-			c.kind, c.text = rawText, unescapeOOXML(v)
-		}
+	case "inlineStr", "str":
+		textCell(c, t, hasV, v, inline)
 	case "b":
-		if hasV {
-			c.kind, c.text = rawBool, "FALSE"
-			if strings.TrimSpace(v) == "1" || strings.EqualFold(strings.TrimSpace(v), "true") {
-				c.text = "TRUE"
-			}
-		}
-	case "e":
-		if hasV {
-			c.kind, c.text = rawError, v
-		}
-	case "d":
-		if hasV && strings.TrimSpace(v) != "" {
-			c.kind, c.text = rawISO, v
-		}
-	default: // "n" or none
-		if hasV && strings.TrimSpace(v) != "" {
-			c.kind, c.text = rawNumber, strings.TrimSpace(v)
-		}
+		boolCell(c, hasV, v)
+	default:
+		valueCell(c, t, hasV, v)
 	}
 	return nil
+}
+
+// textCell sets a text cell: inline text (t="inlineStr") or a formula's
+// text result (t="str").
+func textCell(c *rawCell, t string, hasV bool, v, inline string) {
+	s := unescapeOOXML(v)
+	if t == "inlineStr" {
+		if s = unescapeOOXML(inline); s == "" && hasV {
+			s = v
+		}
+	}
+	if s != "" {
+		c.kind, c.text = rawText, s
+	}
+}
+
+// boolCell sets a TRUE or FALSE cell.
+func boolCell(c *rawCell, hasV bool, v string) {
+	if !hasV {
+		return
+	}
+	v = strings.TrimSpace(v)
+	c.kind, c.text = rawBool, "FALSE"
+	if v == "1" || strings.EqualFold(v, "true") {
+		c.text = "TRUE"
+	}
+}
+
+// valueCell sets an error value (t="e"), a date as ISO text (t="d") or a
+// number (t="n" or none).
+func valueCell(c *rawCell, t string, hasV bool, v string) {
+	switch {
+	case t == "e" && hasV:
+		c.kind, c.text = rawError, v
+	case !hasV || strings.TrimSpace(v) == "":
+	case t == "d":
+		c.kind, c.text = rawISO, v
+	case t != "e":
+		c.kind, c.text = rawNumber, strings.TrimSpace(v)
+	}
 }
 
 // sharedText sets a cell's text from the shared strings.

@@ -197,15 +197,20 @@ func (x *xlsxReader) readWorkbook(wbPath string) error {
 			return fail(fileRef, "文件已损坏（单元格格式部分无法读取：%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试", xmlProblem(err))
 		}
 	}
+	return x.readStrings(sstPath)
+}
+
+// readStrings reads the shared strings, if the workbook has them.
+func (x *xlsxReader) readStrings(sstPath string) error {
 	if sstPath == "" {
 		return nil
 	}
 	err := x.readSharedStrings(sstPath)
 	if errors.Is(err, errTooManyCells) {
-		return fail(fileRef, "单元格太多：文字部分超过 %d 个有内容的单元格能用到的数量，请删去不需要的工作表或内容，或拆成几个工作簿", x.opt.maxCells)
+		return fail(Ref{File: x.name}, "单元格太多：文字部分超过 %d 个有内容的单元格能用到的数量，请删去不需要的工作表或内容，或拆成几个工作簿", x.opt.maxCells)
 	}
 	if err != nil {
-		return fail(fileRef, "%s", x.limitOr(err, "文件已损坏（文字部分无法读取：%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"))
+		return fail(Ref{File: x.name}, "%s", x.limitOr(err, "文件已损坏（文字部分无法读取：%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试"))
 	}
 	return nil
 }

@@ -274,22 +274,15 @@ func (s *xmlScanner) readTag() error {
 	var quote byte
 	for {
 		chunk := s.buf[s.pos:s.end]
-		for i, ch := range chunk {
-			switch {
-			case quote != 0:
-				if ch == quote {
-					quote = 0
-				}
-			case ch == '"' || ch == '\'':
-				quote = ch
-			case ch == '>':
-				s.tag = append(s.tag, chunk[:i]...)
-				s.pos += i + 1
-				s.line += bytes.Count(s.tag, []byte{'\n'})
-				return nil
-			case ch == '<':
-				return s.syntax("unexpected <")
-			}
+		i, err := tagEnd(chunk, &quote)
+		if err != nil {
+			return s.syntax(err.Error())
+		}
+		if i >= 0 {
+			s.tag = append(s.tag, chunk[:i]...)
+			s.pos += i + 1
+			s.line += bytes.Count(s.tag, []byte{'\n'})
+			return nil
 		}
 		if s.tag = append(s.tag, chunk...); len(s.tag) > xmlMaxTag {
 			return s.syntax("tag too long")
@@ -299,6 +292,26 @@ func (s *xmlScanner) readTag() error {
 			return s.syntax("unexpected end")
 		}
 	}
+}
+
+// tagEnd finds the “>” that ends a tag in chunk, outside quotes (quote is
+// the quote open, carried from chunk to chunk); -1 when chunk has none.
+func tagEnd(chunk []byte, quote *byte) (int, error) {
+	for i, ch := range chunk {
+		switch {
+		case *quote != 0:
+			if ch == *quote {
+				*quote = 0
+			}
+		case ch == '"' || ch == '\'':
+			*quote = ch
+		case ch == '>':
+			return i, nil
+		case ch == '<':
+			return 0, errors.New("unexpected <")
+		}
+	}
+	return -1, nil
 }
 
 // parseTag reads the name and attributes of s.tag.
@@ -413,30 +426,32 @@ func entity(s []byte) (int, rune, bool) {
 		return 0, 0, false
 	}
 	name := string(s[1:end])
-	switch name {
-	case "lt":
-		return end + 1, '<', true
-	case "gt":
-		return end + 1, '>', true
-	case "amp":
-		return end + 1, '&', true
-	case "apos":
-		return end + 1, '\'', true
-	case "quot":
-		return end + 1, '"', true
+	if r, ok := namedEntities[name]; ok {
+		return end + 1, r, true
 	}
-	if name[0] != '#' {
-		return 0, 0, false
+	r, ok := charRef(name)
+	return end + 1, r, ok
+}
+
+// namedEntities are the entities XML defines.
+var namedEntities = map[string]rune{"lt": '<', "gt": '>', "amp": '&', "apos": '\'', "quot": '"'}
+
+// charRef reads a character reference without its “&” and “;”: “#65”,
+// “#x4E2D”.
+func charRef(name string) (rune, bool) {
+	digits, ok := strings.CutPrefix(name, "#")
+	if !ok {
+		return 0, false
 	}
-	base, digits := 10, name[1:]
-	if strings.HasPrefix(digits, "x") {
-		base, digits = 16, digits[1:]
+	base := 10
+	if hex, ok := strings.CutPrefix(digits, "x"); ok {
+		base, digits = 16, hex
 	}
 	n, err := strconv.ParseUint(digits, base, 32)
 	if err != nil || !xmlChar(rune(n)) {
-		return 0, 0, false
+		return 0, false
 	}
-	return end + 1, rune(n), true
+	return rune(n), true
 }
 
 // xmlChar reports whether XML 1.0 allows the character r.
