@@ -44,6 +44,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	format := c.String("format", "pdf,html", "输出`格式`，用逗号分隔：pdf、html、txt（纯文本，每段一行）")
 	timings := c.Bool("timings", false, "在标准错误输出中列出各步骤的耗时")
 	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时不生成，退出码为 1")
+	reads := addReadFlags(c)
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
@@ -58,7 +59,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：输出目录“%s”的名字中有控制字符（如换行），请换一个目录\n", oserr.Path(*out))
 		return exitUsage
 	}
-	res, err := buildWatched(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict}, stderr)
+	res, err := buildWatched(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict,
+		Root: *reads.root, Limits: reads.limits()}, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -77,12 +79,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			"有问题时退出码为 1；只有提醒时退出码为 0。")
 	data := c.String("data", "", "`工作簿`文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
 	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时退出码为 1")
+	reads := addReadFlags(c)
 	fontSet := fontOptions(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
 		return code
 	}
-	rep, err := report.Load(first(pos))
+	rep, err := report.Load(first(pos), reads.loadOptions()...)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -105,7 +108,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	warn(stdout, filled.Warnings)
 	remind(stdout, filled.Unused)
-	res, err := build.Render(build.Options{Report: first(pos), Data: *data, LoadFonts: fontSet, Version: version})
+	res, err := build.Render(build.Options{Report: first(pos), Data: *data, LoadFonts: fontSet, Version: version,
+		Root: *reads.root, Limits: reads.limits()})
 	if err != nil {
 		return fail(stderr, err)
 	}

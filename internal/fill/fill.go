@@ -245,6 +245,11 @@ func (r *recorder) output(srcs map[string]string) *Output {
 func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	// Shift the template down so that text/template's line numbers are the
 	// file's; the padding produces only leading newlines, trimmed below.
+	if f.budget.exhausted {
+		// A limit was reached in an earlier template: the report fails
+		// there, and saying so again for each later one would bury it.
+		return &Output{}, nil
+	}
 	src := strings.Repeat("\n", firstLine-1) + text
 	t, srcs, perr := f.parse(file, src)
 	if perr != nil {
@@ -262,6 +267,7 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	var le *limitError
 	switch {
 	case errors.As(err, &le):
+		f.budget.exhausted = true
 		line, col := position(srcs[le.at.file], int(le.at.pos))
 		probs = addNew(probs, &Error{File: le.at.file, Line: line, Col: col, Msg: le.msg}, sameLine)
 	case err != nil:

@@ -47,6 +47,8 @@ type budget struct {
 	loops   int
 	elapsed time.Duration
 	since   time.Time // when the template executing now started
+
+	exhausted bool // a limit was reached: later templates are not filled
 }
 
 // limitError is a limit reached while executing, at the action or loop
