@@ -68,18 +68,40 @@ type bodyLine struct {
 // end, numbers, and the grid when in body size). The rules: page-size,
 // margin (glyphs outside the 版心), grid, order (glyphs of a line not in
 // increasing x), missing-glyph, lines-per-page (every page but the last
-// that holds only body text and was not ended by a KindPageBreak),
+// that holds only body text and was not ended on purpose, Page.PageBreak),
 // chars-per-line (the usual 字 of full lines), flush-right and
 // flush-left (full lines, 0.05 pt), line-start, line-end, split-dash,
-// split-ellipsis, split-number, orphan (孤字), widow (孤行) and folio.
+// split-ellipsis, split-number, orphan (孤字), widow (孤行) and folio
+// (every page numbered but those GB/T 9704 §7.5 exempts: a blank page
+// before the 版记's, and the 版记's page after one).
 func Check(d *Document) []Violation {
-	var out []Violation
-	add := func(page, line int, rule, format string, a ...any) {
-		out = append(out, Violation{Page: page, Line: line, Rule: rule, Detail: fmt.Sprintf(format, a...)})
+	c := &checker{d: d, g: d.Geometry}
+	c.body = bodyLines(d)
+	for _, f := range []func(){c.page, c.grid, c.glyphs, c.linesPerPage, c.charsPerLine,
+		c.flush, c.kinsoku, c.cells, c.orphans, c.widows, c.folios} {
+		f()
 	}
-	g := d.Geometry
+	return c.out
+}
+
+// checker holds what the checks of Check share.
+type checker struct {
+	d    *Document
+	g    Geometry
+	body []bodyLine
+	out  []Violation
+}
+
+// add records a violation.
+func (c *checker) add(page, line int, rule, format string, a ...any) {
+	c.out = append(c.out, Violation{Page: page, Line: line, Rule: rule, Detail: fmt.Sprintf(format, a...)})
+}
+
+// page checks the paper and the margins of the 版心.
+func (c *checker) page() {
+	g := c.g
 	if abs(g.PageWidth-checkA4W) > tolA4 || abs(g.PageHeight-checkA4H) > tolA4 {
-		add(1, 0, "page-size", "%.1f × %.1f mm is not A4", g.PageWidth/MM, g.PageHeight/MM)
+		c.add(1, 0, "page-size", "%.1f × %.1f mm is not A4", g.PageWidth/MM, g.PageHeight/MM)
 	}
 	for _, m := range []struct {
 		name string
@@ -90,216 +112,249 @@ func Check(d *Document) []Violation {
 		{"bottom", g.PageHeight - g.Top - g.Height - (checkA4H - 37*MM - 225*MM)},
 	} {
 		if abs(m.dev) > tolMargin {
-			add(1, 0, "margin", "%s margin off by %.2f mm", m.name, m.dev/MM)
+			c.add(1, 0, "margin", "%s margin off by %.2f mm", m.name, m.dev/MM)
 		}
 	}
-	body := bodyLines(d)
-	pitch := g.Pitch()
-	right := g.Left + g.Width
+}
 
-	// The grid and the 版心.
-	for _, b := range body {
-		k := (b.l.Baseline - g.Baseline(0)) / pitch
-		if r := (k - math.Round(k)) * pitch; abs(r) > tolGrid || k < -0.5 || k > float64(g.Lines)-0.5 {
-			add(b.page, b.index, "grid", "baseline %.2f pt is %.2f pt off the grid (%s)", b.l.Baseline, r, short(b.text))
-		}
-	}
-	for pi := range d.Pages {
-		p := &d.Pages[pi]
-		for li := range p.Lines {
-			ln := &p.Lines[li]
-			for _, gl := range ln.Glyphs {
-				x0, x1 := gl.X+gl.Cut, gl.X+gl.Cut+gl.Width
-				if x0 < g.Left-tolFlush || x1 > right+tolFlush {
-					add(pi+1, li+1, "margin", "%q at x %.2f–%.2f outside the 版心 %.2f–%.2f", gl.R, x0, x1, g.Left, right)
-					break
-				}
-				if top, bot := ln.Baseline-EmAscent*gl.Style.Size, ln.Baseline+(1-EmAscent)*gl.Style.Size; top < g.Top-tolGrid || bot > g.bottom()+tolGrid {
-					add(pi+1, li+1, "margin", "%q's em box %.2f–%.2f outside the 版心 %.2f–%.2f", gl.R, top, bot, g.Top, g.bottom())
-					break
-				}
-				if gl.R == '\uFFFD' || gl.R >= 0xE000 && gl.R <= 0xF8FF {
-					add(pi+1, li+1, "missing-glyph", "%U", gl.R)
-				}
-			}
-			// A reader (and typocheck) orders a line's glyphs by x.
-			for gi := 1; gi < len(ln.Glyphs); gi++ {
-				if ln.Glyphs[gi].X <= ln.Glyphs[gi-1].X {
-					add(pi+1, li+1, "order", "%q drawn at x %.2f, not right of %q at %.2f: copied text would swap them",
-						ln.Glyphs[gi].R, ln.Glyphs[gi].X, ln.Glyphs[gi-1].R, ln.Glyphs[gi-1].X)
-					break
-				}
-			}
-		}
-	}
+// offGrid is how far baseline y lies off the grid, and whether it lies
+// within the 版心's lines at all.
+func (c *checker) offGrid(y float64) (float64, bool) {
+	k := (y - c.g.Baseline(0)) / c.g.Pitch()
+	return (k - math.Round(k)) * c.g.Pitch(), k >= -0.5 && k <= float64(c.g.Lines)-0.5
+}
 
-	// Lines per page and characters per line.
-	perPage := make([]int, len(d.Pages))
-	plain := make([]bool, len(d.Pages))
-	for pi := range d.Pages {
-		plain[pi] = len(d.Pages[pi].Rules) == 0
+// grid checks that every body line sits on a line of the grid.
+func (c *checker) grid() {
+	for _, b := range c.body {
+		if r, in := c.offGrid(b.l.Baseline); abs(r) > tolGrid || !in {
+			c.add(b.page, b.index, "grid", "baseline %.2f pt is %.2f pt off the grid (%s)", b.l.Baseline, r, short(b.text))
+		}
 	}
+}
+
+// glyphs checks every glyph: inside the 版心, drawn, in reading order.
+func (c *checker) glyphs() {
+	for pi := range c.d.Pages {
+		for li := range c.d.Pages[pi].Lines {
+			c.line(pi+1, li+1, &c.d.Pages[pi].Lines[li])
+		}
+	}
+}
+
+// line checks the glyphs of one line.
+func (c *checker) line(pn, ln int, l *Line) {
+	g := c.g
+	for _, gl := range l.Glyphs {
+		x0, x1 := gl.X+gl.Cut, gl.X+gl.Cut+gl.Width
+		if x0 < g.Left-tolFlush || x1 > g.right()+tolFlush {
+			c.add(pn, ln, "margin", "%q at x %.2f–%.2f outside the 版心 %.2f–%.2f", gl.R, x0, x1, g.Left, g.right())
+			break
+		}
+		if top, bot := l.Baseline-EmAscent*gl.Style.Size, l.Baseline+(1-EmAscent)*gl.Style.Size; top < g.Top-tolGrid || bot > g.bottom()+tolGrid {
+			c.add(pn, ln, "margin", "%q's em box %.2f–%.2f outside the 版心 %.2f–%.2f", gl.R, top, bot, g.Top, g.bottom())
+			break
+		}
+		if gl.R == '\uFFFD' || gl.R >= 0xE000 && gl.R <= 0xF8FF {
+			c.add(pn, ln, "missing-glyph", "%U", gl.R)
+		}
+	}
+	// A reader (and typocheck) orders a line's glyphs by x.
+	for gi := 1; gi < len(l.Glyphs); gi++ {
+		if l.Glyphs[gi].X <= l.Glyphs[gi-1].X {
+			c.add(pn, ln, "order", "%q drawn at x %.2f, not right of %q at %.2f: copied text would swap them",
+				l.Glyphs[gi].R, l.Glyphs[gi].X, l.Glyphs[gi-1].R, l.Glyphs[gi-1].X)
+			break
+		}
+	}
+}
+
+// linesPerPage checks that every page but the last that holds only body
+// text, and was not ended on purpose, holds Lines lines.
+func (c *checker) linesPerPage() {
+	perPage := make([]int, len(c.d.Pages))
 	isBody := map[*Line]bool{}
-	for _, b := range body {
+	for _, b := range c.body {
 		perPage[b.page-1]++
 		isBody[b.l] = true
 	}
-	for pi := range d.Pages {
-		for li := range d.Pages[pi].Lines {
-			if !isBody[&d.Pages[pi].Lines[li]] {
-				plain[pi] = false
-			}
+	for pi := 0; pi+1 < len(c.d.Pages); pi++ {
+		p := &c.d.Pages[pi]
+		plain := len(p.Rules) == 0
+		for li := range p.Lines {
+			plain = plain && isBody[&p.Lines[li]]
+		}
+		if plain && !p.PageBreak && perPage[pi] != c.g.Lines {
+			c.add(pi+1, 0, "lines-per-page", "%d body lines, not %d", perPage[pi], c.g.Lines)
 		}
 	}
-	for pi := 0; pi+1 < len(d.Pages); pi++ {
-		if plain[pi] && !d.Pages[pi].PageBreak && perPage[pi] != g.Lines {
-			add(pi+1, 0, "lines-per-page", "%d body lines, not %d", perPage[pi], g.Lines)
-		}
-	}
-	// A full line holds Chars 字: its characters, and its indent if it is
-	// a paragraph's first line. (typocheck counts characters only, so
-	// that many short paragraphs pull its mode down to 26.)
+}
+
+// charsPerLine checks that full lines mostly hold Chars 字: their
+// characters, and the indent of a paragraph's first line. (typocheck
+// counts characters only, so that many short paragraphs pull its mode
+// down to 26.)
+func (c *checker) charsPerLine() {
 	hist := map[int]int{}
 	order := []int{}
-	for _, b := range body {
-		if !b.l.Final {
-			n := len(b.text)
-			if gs := ink(b.l.Glyphs); b.first && len(gs) > 0 {
-				n += int(math.Round((gs[0].X + gs[0].Cut - g.Left) / g.CharWidth()))
-			}
-			if hist[n] == 0 {
-				order = append(order, n)
-			}
-			hist[n]++
-		}
-	}
-	if full := len(body) - countFinal(body); full >= minFullLines {
-		mode := order[0]
-		for _, n := range order {
-			if hist[n] > hist[mode] {
-				mode = n
-			}
-		}
-		if mode != g.Chars {
-			add(1, 0, "chars-per-line", "full lines mostly hold %d 字, not %d", mode, g.Chars)
-		}
-	}
-
-	// Justification: every line but a paragraph's last is flush with both
-	// edges of the 版心 (a compressed mark ends with its set box).
-	for _, b := range body {
-		if b.l.Final || len(b.l.Glyphs) == 0 {
+	for _, b := range c.body {
+		if b.l.Final {
 			continue
 		}
+		n := len(b.text)
+		if gs := ink(b.l.Glyphs); b.first && len(gs) > 0 {
+			n += int(math.Round((gs[0].X + gs[0].Cut - c.g.Left) / c.g.CharWidth()))
+		}
+		if hist[n] == 0 {
+			order = append(order, n)
+		}
+		hist[n]++
+	}
+	if len(c.body)-countFinal(c.body) < minFullLines {
+		return
+	}
+	mode := order[0]
+	for _, n := range order {
+		if hist[n] > hist[mode] {
+			mode = n
+		}
+	}
+	if mode != c.g.Chars {
+		c.add(1, 0, "chars-per-line", "full lines mostly hold %d 字, not %d", mode, c.g.Chars)
+	}
+}
+
+// flush checks that every line but a paragraph's last is flush with both
+// edges of the 版心 (a compressed mark ends with its set box).
+func (c *checker) flush() {
+	for _, b := range c.body {
 		gs := ink(b.l.Glyphs)
-		if len(gs) == 0 {
+		if b.l.Final || len(gs) == 0 {
 			continue
 		}
 		last := gs[len(gs)-1]
-		if dr := last.X + last.Cut + last.Width - right; abs(dr) > tolFlush {
-			add(b.page, b.index, "flush-right", "right edge %+.2f pt from the 版心 (%s)", dr, short(b.text))
+		if dr := last.X + last.Cut + last.Width - c.g.right(); abs(dr) > tolFlush {
+			c.add(b.page, b.index, "flush-right", "right edge %+.2f pt from the 版心 (%s)", dr, short(b.text))
 		}
 		if !b.first && b.l.Kind != KindAttachments {
 			f := gs[0]
-			if dl := f.X + f.Cut - g.Left; abs(dl) > tolFlush {
-				add(b.page, b.index, "flush-left", "left edge %+.2f pt from the 版心 (%s)", dl, short(b.text))
+			if dl := f.X + f.Cut - c.g.Left; abs(dl) > tolFlush {
+				c.add(b.page, b.index, "flush-left", "left edge %+.2f pt from the 版心 (%s)", dl, short(b.text))
 			}
 		}
 	}
+}
 
-	// Kinsoku and unbreakable sequences, across lines in reading order.
-	for i, b := range body {
-		t := b.text
-		if len(t) == 0 {
+// kinsoku checks the line-breaking rules and the unbreakable sequences
+// across body lines in reading order.
+func (c *checker) kinsoku() {
+	for i, b := range c.body {
+		if len(b.text) == 0 {
 			continue
 		}
 		var prev []rune
 		if i > 0 {
-			prev = body[i-1].text
+			prev = c.body[i-1].text
 		}
-		c0 := t[0]
-		split := false
-		if i > 0 && !body[i-1].l.Final && len(prev) > 0 {
-			pl := prev[len(prev)-1]
-			switch {
-			case strings.ContainsRune(dashes, pl) && strings.ContainsRune(dashes, c0):
-				add(b.page, b.index, "split-dash", "—— split: %s", ctx(prev, t))
-				split = true
-			case strings.ContainsRune(ellipsisC, pl) && strings.ContainsRune(ellipsisC, c0):
-				add(b.page, b.index, "split-ellipsis", "…… split: %s", ctx(prev, t))
-				split = true
-			}
-			if endsNumber(prev) && startsNumber(t) {
-				add(b.page, b.index, "split-number", "number split: %s", ctx(prev, t))
-				split = true
-			}
-		}
+		split := i > 0 && !c.body[i-1].l.Final && c.splits(b, prev)
 		if i > 0 && !split {
-			switch {
-			case strings.ContainsRune(dashes, c0):
-				if len(t) > 1 && strings.ContainsRune(dashes, t[1]) {
-					if !b.first {
-						add(b.page, b.index, "line-start", "—— starts a line: %s", ctx(prev, t))
-					}
-				} else {
-					add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
-				}
-			case strings.ContainsRune(ellipsisC, c0):
-				if !b.first {
-					add(b.page, b.index, "line-start", "…… starts a line: %s", ctx(prev, t))
-				}
-			case c0 == '-' && !(len(t) > 1 && strings.ContainsRune(numDigits, t[1])):
-				add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
-			case strings.ContainsRune(checkNoStart, c0):
-				if !(strings.ContainsRune("⸺⸻‥", c0) && b.first) {
-					add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
-				}
-			}
+			c.lineStart(b, prev)
 		}
-		if i < len(body)-1 {
-			if ce := t[len(t)-1]; strings.ContainsRune(checkNoEnd, ce) {
-				add(b.page, b.index, "line-end", "%q ends a line: %s", ce, ctx(t, body[i+1].text))
+		if i < len(c.body)-1 {
+			if ce := b.text[len(b.text)-1]; strings.ContainsRune(checkNoEnd, ce) {
+				c.add(b.page, b.index, "line-end", "%q ends a line: %s", ce, ctx(b.text, c.body[i+1].text))
 			}
 		}
 	}
+}
 
-	// Table cells: the same rules inside each cell.
-	for pi := range d.Pages {
-		ls := d.Pages[pi].Lines
+// splits checks a —— or …… or number split between prev and b.
+func (c *checker) splits(b bodyLine, prev []rune) bool {
+	t := b.text
+	if len(prev) == 0 {
+		return false
+	}
+	split := false
+	pl, c0 := prev[len(prev)-1], t[0]
+	switch {
+	case strings.ContainsRune(dashes, pl) && strings.ContainsRune(dashes, c0):
+		c.add(b.page, b.index, "split-dash", "—— split: %s", ctx(prev, t))
+		split = true
+	case strings.ContainsRune(ellipsisC, pl) && strings.ContainsRune(ellipsisC, c0):
+		c.add(b.page, b.index, "split-ellipsis", "…… split: %s", ctx(prev, t))
+		split = true
+	}
+	if endsNumber(prev) && startsNumber(t) {
+		c.add(b.page, b.index, "split-number", "number split: %s", ctx(prev, t))
+		split = true
+	}
+	return split
+}
+
+// lineStart checks the first character of a line.
+func (c *checker) lineStart(b bodyLine, prev []rune) {
+	t := b.text
+	c0 := t[0]
+	bad := false
+	switch {
+	case strings.ContainsRune(dashes, c0):
+		pair := len(t) > 1 && strings.ContainsRune(dashes, t[1])
+		bad = !pair || !b.first
+	case strings.ContainsRune(ellipsisC, c0):
+		bad = !b.first
+	case c0 == '-':
+		bad = !(len(t) > 1 && strings.ContainsRune(numDigits, t[1]))
+	case strings.ContainsRune(checkNoStart, c0):
+		bad = !(strings.ContainsRune("⸺⸻‥", c0) && b.first)
+	}
+	if bad {
+		c.add(b.page, b.index, "line-start", "%q starts a line: %s", c0, ctx(prev, t))
+	}
+}
+
+// cells checks table cells: the same rules inside each cell.
+func (c *checker) cells() {
+	for pi := range c.d.Pages {
+		ls := c.d.Pages[pi].Lines
 		for li := range ls {
-			if ls[li].Kind != KindTable {
-				continue
-			}
-			gs := ink(ls[li].Glyphs)
-			t := runes(gs)
-			if len(t) == 0 {
-				continue
-			}
-			if abs(gs[0].Style.Size-g.BodySize) <= 0.75 { // typocheck sees these rows as body lines
-				k := (ls[li].Baseline - g.Baseline(0)) / pitch
-				if r := (k - math.Round(k)) * pitch; abs(r) > tolGrid {
-					add(pi+1, li+1, "grid", "table text in body size %.2f pt off the grid (%s)", r, short(t))
-				}
-			}
-			if li > 0 && ls[li-1].Kind == KindTable && !ls[li-1].Final {
-				prev := runes(ink(ls[li-1].Glyphs))
-				if c0 := t[0]; strings.ContainsRune(checkNoStart+dashes+ellipsisC, c0) {
-					add(pi+1, li+1, "line-start", "%q starts a line in a table cell", c0)
-				}
-				if endsNumber(prev) && startsNumber(t) {
-					add(pi+1, li+1, "split-number", "number split in a table cell: %s", ctx(prev, t))
-				}
-			}
-			if !ls[li].Final {
-				if ce := t[len(t)-1]; strings.ContainsRune(checkNoEnd, ce) {
-					add(pi+1, li+1, "line-end", "%q ends a line in a table cell", ce)
-				}
+			if ls[li].Kind == KindTable {
+				c.cell(pi+1, ls, li)
 			}
 		}
 	}
+}
 
-	// 孤字 and 孤行.
-	for _, b := range body {
+// cell checks line li of a table cell.
+func (c *checker) cell(pn int, ls []Line, li int) {
+	gs := ink(ls[li].Glyphs)
+	t := runes(gs)
+	if len(t) == 0 {
+		return
+	}
+	if abs(gs[0].Style.Size-c.g.BodySize) <= 0.75 { // typocheck sees these rows as body lines
+		if r, _ := c.offGrid(ls[li].Baseline); abs(r) > tolGrid {
+			c.add(pn, li+1, "grid", "table text in body size %.2f pt off the grid (%s)", r, short(t))
+		}
+	}
+	if li > 0 && ls[li-1].Kind == KindTable && !ls[li-1].Final {
+		prev := runes(ink(ls[li-1].Glyphs))
+		if c0 := t[0]; strings.ContainsRune(checkNoStart+dashes+ellipsisC, c0) {
+			c.add(pn, li+1, "line-start", "%q starts a line in a table cell", c0)
+		}
+		if endsNumber(prev) && startsNumber(t) {
+			c.add(pn, li+1, "split-number", "number split in a table cell: %s", ctx(prev, t))
+		}
+	}
+	if !ls[li].Final {
+		if ce := t[len(t)-1]; strings.ContainsRune(checkNoEnd, ce) {
+			c.add(pn, li+1, "line-end", "%q ends a line in a table cell", ce)
+		}
+	}
+}
+
+// orphans checks for 孤字: a paragraph's last line with one character.
+func (c *checker) orphans() {
+	for _, b := range c.body {
 		if !b.l.Final || b.first {
 			continue
 		}
@@ -312,31 +367,49 @@ func Check(d *Document) []Violation {
 			}
 		}
 		if han <= 1 && other {
-			add(b.page, b.index, "orphan", "孤字: a paragraph's last line holds %q", string(b.text))
+			c.add(b.page, b.index, "orphan", "孤字: a paragraph's last line holds %q", string(b.text))
 		}
 	}
-	firstOn := map[int]*bodyLine{}
-	for i := range body {
-		if _, ok := firstOn[body[i].page]; !ok {
-			firstOn[body[i].page] = &body[i]
-		}
-	}
-	for pn := 2; pn <= len(d.Pages); pn++ {
-		if b, ok := firstOn[pn]; ok && b.l.Final && !b.first {
-			add(pn, b.index, "widow", "孤行: the page starts with a paragraph's last line (%s)", short(b.text))
-		}
-	}
+}
 
-	// Page numbers.
-	for pi := range d.Pages {
-		p := &d.Pages[pi]
-		if p.Folio == nil {
-			add(pi+1, 0, "folio", "no page number")
-			continue
+// widows checks for 孤行: a page that starts with a paragraph's last line.
+func (c *checker) widows() {
+	firstOn := map[int]*bodyLine{}
+	for i := range c.body {
+		if _, ok := firstOn[c.body[i].page]; !ok {
+			firstOn[c.body[i].page] = &c.body[i]
 		}
-		checkFolio(p, g, func(f string, a ...any) { add(pi+1, 0, "folio", f, a...) })
 	}
-	return out
+	for pn := 2; pn <= len(c.d.Pages); pn++ {
+		if b, ok := firstOn[pn]; ok && b.l.Final && !b.first {
+			c.add(pn, b.index, "widow", "孤行: the page starts with a paragraph's last line (%s)", short(b.text))
+		}
+	}
+}
+
+// folios checks the page numbers: on every page but those GB/T 9704 §7.5
+// exempts, and placed as it says.
+func (c *checker) folios() {
+	for pi := range c.d.Pages {
+		p := &c.d.Pages[pi]
+		exempt := Unnumbered(c.d, pi)
+		switch {
+		case exempt && p.Folio != nil:
+			c.add(pi+1, 0, "folio", "numbered, but GB/T 9704 §7.5 numbers neither a blank page before the 版记 nor the 版记's page after one")
+		case !exempt && p.Folio == nil:
+			c.add(pi+1, 0, "folio", "no page number")
+		case p.Folio != nil:
+			checkFolio(p, c.g, func(f string, a ...any) { c.add(pi+1, 0, "folio", f, a...) })
+		}
+	}
+}
+
+// Unnumbered reports whether page pi (0-based) carries no page number by
+// GB/T 9704 §7.5: a blank page before the 版记's page, or the 版记's page
+// after a blank page.
+func Unnumbered(d *Document, pi int) bool {
+	p := &d.Pages[pi]
+	return p.Blank || p.Record && pi > 0 && d.Pages[pi-1].Blank
 }
 
 func checkFolio(p *Page, g Geometry, bad func(string, ...any)) {

@@ -12,11 +12,13 @@ func (l *layouter) emit(plan []choice) (*Document, error) {
 		u := &l.units[ui]
 		ch := plan[ui]
 		r, _ := l.step(u, s, keep, ch.v, ch.mode, true)
+		if r.forced {
+			e.page(cur).PageBreak = true
+		}
 		switch {
 		case u.kind == KindPageBreak:
-			if r.forced {
-				e.page(cur).PageBreak = true
-			}
+		case u.fixed != nil:
+			r.pages += e.fixed(u, cur+l.spots[0].page)
 		case u.table != nil:
 			sp := l.spots[0]
 			u.table.place(g, sp.slot, tablePages{e, cur + sp.page, u})
@@ -46,6 +48,9 @@ func (l *layouter) emit(plan []choice) (*Document, error) {
 	for i := range e.doc.Pages {
 		p := &e.doc.Pages[i]
 		p.Number = i + 1
+		if Unnumbered(e.doc, i) {
+			continue // GB/T 9704 §7.5
+		}
 		f, err := e.folio(p.Number)
 		if err != nil {
 			return nil, err
@@ -53,6 +58,32 @@ func (l *layouter) emit(plan []choice) (*Document, error) {
 		p.Folio = f
 	}
 	return e.doc, nil
+}
+
+// fixed puts a 版头, 报头, 版记 or 报尾 on page pi. A 版记 of a document
+// printed on both sides that needs a page of its own goes on an even page,
+// after a blank one when need be; fixed returns the pages it added.
+func (e *emitter) fixed(u *unit, pi int) int {
+	added := 0
+	if u.kind == KindRecord {
+		ft := e.l.blocks[u.block].Foot
+		if ft.Duplex && pi > 0 && pi%2 == 0 && len(e.page(pi).Lines) == 0 {
+			b := e.page(pi)
+			b.Blank, b.PageBreak = true, true
+			pi, added = pi+1, 1
+		}
+		e.page(pi).Record = true
+	}
+	p := e.page(pi)
+	for _, fl := range u.fixed.lines {
+		var gs []Glyph
+		for i := range fl.refs {
+			gs = append(gs, e.set(&fl.refs[i])...)
+		}
+		p.Lines = append(p.Lines, Line{Baseline: fl.baseline, Glyphs: gs, Block: u.block, Final: true, Kind: u.kind})
+	}
+	p.Rules = append(p.Rules, u.fixed.rules...)
+	return added
 }
 
 type emitter struct {

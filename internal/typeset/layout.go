@@ -33,7 +33,9 @@ type unit struct {
 	together    bool // all lines on one page
 	keepNext    bool // on the same page as the next block's first line
 	noTop       bool // never at the top of a page (the closing block)
+	newPage     bool // always at the top of a page (an annex)
 	table       *tableLay
+	fixed       *fixedLay // the 版头 or 报头 (top of page 1), the 版记 or 报尾 (foot of the last page)
 	mark        *Mark
 }
 
@@ -89,7 +91,7 @@ func Layout(blocks []Block, g Geometry, s Shaper) (*Document, error) {
 }
 
 func (l *layouter) defStyle(k Kind) Style {
-	if k == KindTitle {
+	if k == KindTitle || k == KindAnnexTitle {
 		return Style{Role: RoleTitle, Size: l.g.TitleSize}
 	}
 	return Style{Role: RoleBody, Size: l.g.BodySize}
@@ -135,6 +137,15 @@ func (l *layouter) unit(bi int) error {
 	case KindTitle:
 		u.vars, err = l.title(bi, b)
 		u.together, u.spaceAfter = true, 1
+	case KindHead, KindBriefHead, KindRecord:
+		u.fixed, err = l.frame(bi, b)
+	case KindAnnex:
+		u.vars, err = l.text(bi, b)
+		u.together, u.keepNext, u.newPage, u.spaceAfter = true, true, true, 1
+	case KindAnnexTitle:
+		u.vars, err = l.title(bi, b)
+		u.together, u.spaceAfter = true, 1
+		u.mark = &Mark{Title: markTitle(b), Level: 1, Ref: b.Ref}
 	default:
 		u.vars, err = l.text(bi, b)
 		if b.Kind == KindHeading {
@@ -147,13 +158,28 @@ func (l *layouter) unit(bi int) error {
 	if err != nil {
 		return err
 	}
-	if u.kind != KindPageBreak && u.table == nil && len(u.vars) == 0 {
+	if u.kind != KindPageBreak && u.table == nil && u.fixed == nil && len(u.vars) == 0 {
 		return nil // nothing to set
 	}
 	l.units = append(l.units, u)
 	return nil
 }
 
+// frame lays out the 版头, 报头, 版记 or 报尾 of block bi.
+func (l *layouter) frame(bi int, b *Block) (*fixedLay, error) {
+	switch {
+	case b.Kind == KindHead && b.Head != nil:
+		return l.head(bi, b.Head)
+	case b.Kind == KindBriefHead && b.BriefHead != nil:
+		return l.briefHead(bi, b.BriefHead)
+	case b.Kind == KindRecord && b.Foot != nil:
+		return l.foot(bi, b.Foot)
+	}
+	return nil, nil
+}
+
+// markTitle is the text of a heading block, or of a paragraph's run-in
+// heading, for its bookmark.
 func markTitle(b *Block) string {
 	runs := b.Runs
 	if b.Kind == KindParagraph && b.Lead < len(runs) {

@@ -59,9 +59,18 @@ func (l *layouter) step(u *unit, s int, keep bool, v, mode int, record bool) (st
 		r.next, r.forced = L, true
 		return r, true
 	}
+	if u.fixed != nil {
+		return l.stepFixed(u, s, mode, record)
+	}
 	pos, page, moved := s, 0, false
 	if pos == L {
 		pos, page, moved = 0, 1, true
+	}
+	if u.newPage && mode != modeNormal {
+		return r, false
+	}
+	if u.newPage && pos > 0 {
+		pos, page, moved, r.forced = 0, page+1, true, true
 	}
 	if mode == modeNewPage {
 		if pos == 0 {
@@ -144,6 +153,33 @@ func (l *layouter) step(u *unit, s int, keep bool, v, mode int, record bool) (st
 	}
 	r.next = min(r.next+u.spaceAfter, L)
 	r.keep = u.keepNext
+	return r, true
+}
+
+// stepFixed places a 版头 or 报头 (at the top of the first page: it is
+// the first unit) or a 版记 or 报尾 (at the foot of the page, or of the
+// next page when it does not fit under the text; forced is then set).
+func (l *layouter) stepFixed(u *unit, s, mode int, record bool) (stepResult, bool) {
+	L := l.g.Lines
+	var r stepResult
+	if mode != modeNormal {
+		return r, false
+	}
+	if u.kind != KindRecord {
+		r.next = min(u.fixed.slots, L)
+		if record {
+			l.spots = append(l.spots, spot{0, 0})
+		}
+		return r, s == 0
+	}
+	if s+u.fixed.slots > L && s > 0 {
+		r.cost += float64(L-s) * costEmptySlot
+		r.pages, r.forced = 1, true
+	}
+	if record {
+		l.spots = append(l.spots, spot{r.pages, 0})
+	}
+	r.next = L
 	return r, true
 }
 

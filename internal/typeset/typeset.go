@@ -43,10 +43,19 @@ type Shaper interface {
 
 // Style is how a run is set.
 type Style struct {
-	Role Role
-	Size float64 // font size in points
-	Bold bool    // synthetic bold, e.g. for a 1. heading
+	Role  Role
+	Size  float64 // font size in points
+	Bold  bool    // synthetic bold, e.g. for a 1. heading
+	Color Color   // the zero Color is black, the colour of all 公文 text but the frame's (GB/T 9704 §5.2.4)
 }
+
+// Color is an RGB colour; the zero Color is black.
+type Color struct{ R, G, B uint8 }
+
+// Red is the red of the 发文机关标志, the 简报's name and the red rule
+// under them: pure red, RGB 255, 0, 0, as 公文 templates set it (the
+// standard says only 红色).
+var Red = Color{R: 255}
 
 // Run is a piece of text in one style.
 type Run struct {
@@ -76,6 +85,11 @@ const (
 	KindClosing                 // 发文机关署名 and 成文日期 (GB/T 9704 §7.3.5.2, unsealed)
 	KindTable                   // a ruled table
 	KindPageBreak               // start a new page
+	KindHead                    // the 版头 of a 公文 at the top of page 1 (Block.Head)
+	KindBriefHead               // the 报头 of a 简报 at the top of page 1 (Block.BriefHead)
+	KindAnnex                   // “附件N” at the top left of a new page (GB/T 9704 §7.3.7); kept with the next block
+	KindAnnexTitle              // an annex's title: centred like the title, on the third line of its page
+	KindRecord                  // the 版记 of a 公文 or the 报尾 of a 简报 at the foot of the last page (Block.Foot)
 )
 
 // Block is one paragraph-like unit of the document, in reading order.
@@ -87,9 +101,12 @@ type Block struct {
 	Indent float64 // first-line indent in grid characters (2 for body paragraphs)
 	Align  Align
 
-	Attachments []string // KindAttachments: names of the attachments, in order
-	Closing     *Closing // KindClosing
-	Table       *Table   // KindTable
+	Attachments []string   // KindAttachments: names of the attachments, in order
+	Closing     *Closing   // KindClosing
+	Table       *Table     // KindTable
+	Head        *Head      // KindHead
+	BriefHead   *BriefHead // KindBriefHead
+	Foot        *Foot      // KindRecord
 
 	// Ref is carried through to Line.Block and Mark so that the caller can
 	// map lines back to its own nodes (for bookmarks and error messages).
@@ -148,9 +165,17 @@ type Page struct {
 	Folio  *Line  // the page number line “— N —”, nil when the page carries none
 	Marks  []Mark // headings that start on this page, for bookmarks
 
-	// PageBreak is true when a KindPageBreak block ended the page, which
-	// may then hold fewer than Geometry.Lines lines.
+	// PageBreak is true when the page was ended early on purpose: by a
+	// KindPageBreak block, before an annex, which starts a page of its
+	// own, or before the page of the 版记; it may then hold fewer than
+	// Geometry.Lines lines.
 	PageBreak bool
+	// Blank is true for a page left empty so that the 版记 falls on the
+	// back of the last sheet (Foot.Duplex); it carries no page number.
+	Blank bool
+	// Record is true for the page that carries the 版记 or the 报尾. After
+	// a blank page it carries no page number (GB/T 9704 §7.5).
+	Record bool
 }
 
 // Line is one line of glyphs on a common baseline.
@@ -176,10 +201,12 @@ type Glyph struct {
 	Cut float64
 }
 
-// Rule is a straight line to stroke.
+// Rule is a straight line to stroke: from (X0, Y0) to (X1, Y1), the middle
+// of its stroke, Width thick.
 type Rule struct {
 	X0, Y0, X1, Y1 float64
 	Width          float64
+	Color          Color
 }
 
 // Mark is a heading's place, for PDF bookmarks.
