@@ -13,9 +13,11 @@ import (
 )
 
 // Blocks turns a document into the typesetter's blocks, in reading order:
-// title, 主送机关, the body, 附件说明 and the closing block.
+// the 版头 or 报头, title, 主送机关, the body, 附件说明, the closing block,
+// the annexes, and the 版记 or 报尾.
 func Blocks(doc *document.Document, g typeset.Geometry) []typeset.Block {
-	b := &blocker{doc: doc, g: g}
+	b := &blocker{doc: doc, g: g, src: doc.Source}
+	b.head()
 	if doc.Meta.Title != "" {
 		b.add(typeset.Block{Kind: typeset.KindTitle, Align: typeset.AlignCenter,
 			Runs: []typeset.Run{{Text: doc.Meta.Title, Style: typeset.Style{Role: typeset.RoleTitle, Size: g.TitleSize}}}})
@@ -35,6 +37,10 @@ func Blocks(doc *document.Document, g typeset.Geometry) []typeset.Block {
 		b.add(typeset.Block{Kind: typeset.KindClosing,
 			Closing: &typeset.Closing{Org: doc.Meta.Org, Date: doc.Meta.Date, Style: b.body()}})
 	}
+	for _, a := range doc.Annexes {
+		b.annex(a)
+	}
+	b.foot()
 	return b.blocks
 }
 
@@ -43,6 +49,7 @@ const tableSize = 14
 
 type blocker struct {
 	doc    *document.Document
+	src    []byte // the Markdown being set: the body's, or an annex's
 	g      typeset.Geometry
 	blocks []typeset.Block
 	quote  bool // inside an 按语 (a block quote)
@@ -80,7 +87,7 @@ func (b *blocker) headingStyle(level int) typeset.Style {
 // emphasis is bold, emphasis 楷体 (as the HTML page sets <em>).
 func (b *blocker) runs(n ast.Node, base typeset.Style) []typeset.Run {
 	var out []typeset.Run
-	for _, sp := range document.Spans(n, b.doc.Source) {
+	for _, sp := range document.Spans(n, b.src) {
 		s := base
 		s.Bold = s.Bold || sp.Strong
 		if sp.Emph {
@@ -208,7 +215,7 @@ func (b *blocker) literal(n ast.Node) {
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		text := strings.TrimRight(string(seg.Value(b.doc.Source)), "\r\n")
+		text := strings.TrimRight(string(seg.Value(b.src)), "\r\n")
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
@@ -236,7 +243,7 @@ func (b *blocker) table(t *east.Table) {
 			tab.Rows = append(tab.Rows, cells)
 		}
 	}
-	for _, a := range document.ColumnAligns(t, b.doc.Source) {
+	for _, a := range document.ColumnAligns(t, b.src) {
 		col := typeset.Column{Align: typeset.AlignLeft}
 		switch a {
 		case east.AlignRight:

@@ -87,7 +87,8 @@ func explain(err error, blocks []typeset.Block, doc *document.Document) error {
 }
 
 // describe names a block the way a clerk finds it in the report: 标题,
-// 主送机关, the n-th paragraph of the body, a table, 附件说明, 落款.
+// 主送机关, the n-th paragraph of the body or of an annex, a table,
+// 附件说明, 落款, the parts of the frame.
 func describe(blocks []typeset.Block, i int) string {
 	switch blocks[i].Kind {
 	case typeset.KindTitle:
@@ -100,17 +101,43 @@ func describe(blocks []typeset.Block, i int) string {
 		return "落款（发文机关署名或成文日期）"
 	case typeset.KindTable:
 		return "表格"
+	case typeset.KindHead:
+		return "版头（份号、密级、紧急程度、发文机关标志、发文字号或签发人）"
+	case typeset.KindBriefHead:
+		return "报头（简报名称、期号、编印单位或日期）"
+	case typeset.KindRecord:
+		return "版记或报尾"
+	case typeset.KindAnnex, typeset.KindAnnexTitle:
+		return "附件的标题"
 	}
-	n := 0
+	return paragraphOf(blocks, i)
+}
+
+// paragraphOf names a paragraph or heading: the n-th of the body, or of
+// the annex it is in.
+func paragraphOf(blocks []typeset.Block, i int) string {
+	n, where := 0, "正文"
 	for j := 0; j <= i; j++ {
-		if k := blocks[j].Kind; k == typeset.KindParagraph || k == typeset.KindHeading {
+		switch k := blocks[j].Kind; k {
+		case typeset.KindParagraph, typeset.KindHeading:
 			n++
+		case typeset.KindAnnex:
+			n, where = 0, textOf(blocks[j].Runs)
 		}
 	}
 	if blocks[i].Kind == typeset.KindHeading {
-		return fmt.Sprintf("正文第%d段（标题）", n)
+		return fmt.Sprintf("%s第%d段（标题）", where, n)
 	}
-	return fmt.Sprintf("正文第%d段", n)
+	return fmt.Sprintf("%s第%d段", where, n)
+}
+
+// textOf is the text of runs.
+func textOf(runs []typeset.Run) string {
+	s := ""
+	for _, r := range runs {
+		s += r.Text
+	}
+	return s
 }
 
 // Draw draws a typeset document with fpdf.
@@ -177,10 +204,7 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 				return err
 			}
 		}
-		for _, r := range page.Rules {
-			pdf.SetLineWidth(r.Width)
-			pdf.Line(r.X0, r.Y0, r.X1, r.Y1)
-		}
+		d.rules(page.Rules)
 		if page.Folio != nil {
 			if err := d.line(*page.Folio); err != nil {
 				return err
@@ -214,7 +238,8 @@ type drawer struct {
 	curFace int
 	curSize float64
 	stroke  float64
-	spacing float64 // the character spacing (Tc) in effect
+	spacing float64       // the character spacing (Tc) in effect
+	color   typeset.Color // the text and stroke colour in effect
 	started bool
 	buf     []rune
 }
@@ -279,6 +304,7 @@ func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
 		d.pdf.SetFont(name, "", g.Style.Size)
 		d.curFace, d.curSize, d.started = g.Face, g.Style.Size, true
 	}
+	d.setColor(g.Style.Color)
 	stroke := d.fonts.Embolden(g.Style.Role, g.Face) * g.Style.Size
 	if g.Style.Bold && stroke == 0 {
 		stroke = fonts.TitleStroke * g.Style.Size
@@ -305,4 +331,25 @@ func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
 	}
 	d.pdf.Text(g.X, baseline, string(d.buf))
 	return nil
+}
+
+// setColor makes c the colour of text and of strokes (a bold title's
+// outline, a rule), if it is not already.
+func (d *drawer) setColor(c typeset.Color) {
+	if c == d.color {
+		return
+	}
+	d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+	d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	d.color = c
+}
+
+// rules strokes a page's rules in their colours.
+func (d *drawer) rules(rs []typeset.Rule) {
+	for _, r := range rs {
+		d.setColor(r.Color)
+		d.pdf.SetLineWidth(r.Width)
+		d.pdf.Line(r.X0, r.Y0, r.X1, r.Y1)
+		d.stroke = -1 // the text's outline width is to be set again
+	}
 }
