@@ -81,7 +81,7 @@ func metricRows(rows ...[2]string) string {
 	for i, r := range rows {
 		n := i + 2
 		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c>%s<c r="C%d" t="inlineStr"><is><t>亿元</t></is></c></row>`,
-			n, n, xmlEscape(r[0]), strings.ReplaceAll(r[1], "#", fmt.Sprint(n)), n)
+			n, n, xmlEscape(r[0]), strings.ReplaceAll(r[1], `"B#"`, fmt.Sprintf(`"B%d"`, n)), n)
 	}
 	return b.String()
 }
@@ -94,3 +94,44 @@ func fcell(formula string) string {
 
 // vcell is a number at B#.
 func vcell(v string) string { return `<c r="B#"><v>` + v + `</v></c>` }
+
+type zipHeader = zip.FileHeader
+
+// rewriteZip copies a package part by part, compressed data as it is,
+// letting edit change each part's header (its sizes, its checksum).
+func rewriteZip(tb testing.TB, data []byte, edit func(name string, hdr *zipHeader)) []byte {
+	tb.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		hdr := f.FileHeader
+		edit(f.Name, &hdr)
+		w, err := zw.CreateRaw(&hdr)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		rc, _ := f.OpenRaw()
+		io.Copy(w, rc)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// zipOfParts is a zip of the given parts.
+func zipOfParts(tb testing.TB, parts map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		io.WriteString(w, content)
+	}
+	zw.Close()
+	return buf.Bytes()
+}

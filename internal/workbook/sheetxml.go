@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Excel's own limits on what one cell holds.
@@ -285,10 +286,18 @@ func (sr *sheetReader) endCell() error {
 // value sets a cell's value from what its elements said.
 func (sr *sheetReader) value(c *cellXML) error {
 	err := sr.x.finishCell(&c.c, c.t, c.hasV, c.v, c.is)
-	if err == errBadText {
-		return partErrorf("单元格 %s 的文字不是有效的 UTF-8 文字", sr.cellName())
+	switch {
+	case err == errBadText:
+		return partErrorf("单元格 %s 的文字编码有误", sr.cellName())
+	case err == nil && tooManyChars(c.c.text):
+		return sr.tooLong()
 	}
 	return err
+}
+
+// tooManyChars reports whether s has more characters than a cell may.
+func tooManyChars(s string) bool {
+	return len(s) > maxCellChars && utf8.RuneCountInString(s) > maxCellChars
 }
 
 // store adds a cell to its row, within the workbook's cells, and its
@@ -394,6 +403,14 @@ type sstReader struct {
 func (r *sstReader) run() error {
 	for {
 		kind, err := r.s.next()
+		if err == nil && (kind == xmlEnd || r.s.empty) {
+			if kind == xmlStart {
+				r.start()
+			}
+			err = r.end()
+		} else if err == nil {
+			r.start()
+		}
 		switch {
 		case err == io.EOF:
 			return nil
@@ -401,14 +418,6 @@ func (r *sstReader) run() error {
 			return partErrorf("第 %d 个文字超过 Excel 的上限 %d 个字符", len(r.x.sst)+1, maxCellChars)
 		case err != nil:
 			return err
-		}
-		if kind == xmlStart {
-			r.start()
-		}
-		if kind == xmlEnd || r.s.empty {
-			if err := r.end(); err != nil {
-				return err
-			}
 		}
 	}
 }
@@ -435,7 +444,10 @@ func (r *sstReader) end() error {
 		}
 		s, ok := decodeXMLText(r.text)
 		if !ok {
-			return partErrorf("第 %d 个文字不是有效的文字", len(r.x.sst)+1)
+			return partErrorf("第 %d 个文字编码有误", len(r.x.sst)+1)
+		}
+		if tooManyChars(s) {
+			return errTextTooLong
 		}
 		r.x.sst = append(r.x.sst, unescapeOOXML(s))
 	case r.s.is("rPh"):

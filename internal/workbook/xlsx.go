@@ -476,7 +476,7 @@ func xmlProblem(err error) string {
 	case errors.As(err, &pe):
 		return string(pe)
 	case errors.As(err, &se):
-		return fmt.Sprintf("第 %d 行 XML 有误", se.Line)
+		return fmt.Sprintf("第 %d 行内容有误", se.Line)
 	case errors.Is(err, errUnzipLimit):
 		return "解压后过大"
 	case errors.As(err, &fe), errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrAlgorithm):
