@@ -1,10 +1,13 @@
 // Package textwriter renders a report as plain UTF-8 text, one paragraph a
-// line, in the order the PDF sets it: title, 主送机关, body (headings with
+// line, in the order the PDF sets it: the 版头 or 报头, title, 主送机关, body (headings with
 // their 公文 numbers, run-in leads joined to their paragraphs; the
 // paragraphs of an 按语, a block quote, as plain paragraphs, a heading in
 // it without its number; list items as paragraphs, an ordered one led by
 // its number), tables (one row a line, cells separated by tabs), 附件说明,
-// 发文机关 and 成文日期.
+// 发文机关 and 成文日期, the annexes (附件N, title, body), the 版记 or 报尾.
+// A line of the frame that holds two things (发文字号 and 签发人, 印发机关
+// and 印发日期) is one line, the two parted by a full-width space; the
+// bodies of a joint 标志 come one a line and then 文件, as the PDF reads.
 //
 // It is the text a reader of the PDF sees, for diffing one month's report
 // against the last and for checking the PDF's text (typocheck --expected).
@@ -32,8 +35,9 @@ func Bytes(doc *document.Document) []byte {
 
 // Write renders doc as plain text to w.
 func Write(w io.Writer, doc *document.Document) error {
-	t := &writer{doc: doc}
+	t := &writer{doc: doc, src: doc.Source}
 	m := doc.Meta
+	t.head()
 	t.line(m.Title)
 	if m.Addressee != "" {
 		t.line(m.Addressee + "：")
@@ -53,12 +57,17 @@ func Write(w io.Writer, doc *document.Document) error {
 	}
 	t.line(m.Org)
 	t.line(m.Date)
+	for _, a := range doc.Annexes {
+		t.annex(a)
+	}
+	t.foot()
 	_, err := w.Write(t.b.Bytes())
 	return err
 }
 
 type writer struct {
 	doc   *document.Document
+	src   []byte // the Markdown being written: the body's or an annex's
 	b     bytes.Buffer
 	quote bool // inside an 按语 (a block quote)
 }
@@ -74,14 +83,14 @@ func (t *writer) line(s string) {
 
 func (t *writer) inline(n ast.Node) string {
 	var b strings.Builder
-	for _, sp := range document.Spans(n, t.doc.Source) {
+	for _, sp := range document.Spans(n, t.src) {
 		b.WriteString(strings.ReplaceAll(sp.Text, "\n", ""))
 	}
 	return b.String()
 }
 
 func (t *writer) block(n ast.Node) {
-	src := t.doc.Source
+	src := t.src
 	switch n := n.(type) {
 	case *ast.Heading:
 		switch {
