@@ -363,6 +363,8 @@ var testReports = []struct{ name, dir string }{
 	{"sample", sampleReport},
 	{"tables", "testdata/表格与附件"},
 	{"anyu", "../build/testdata/按语"},
+	{"gongwen", "../build/testdata/公文框架"},
+	{"brief", "../build/testdata/简报"},
 }
 
 func TestBrowser(t *testing.T) {
@@ -422,6 +424,7 @@ func TestBrowser(t *testing.T) {
 				if len(m.Quotes) > 0 {
 					checkQuote(t, tb, m, kai)
 				}
+				checkRed(t, tb, res.Document.Meta.HasHead() || res.Document.Meta.HasBriefHead())
 				tb.screenshot(t, filepath.Join(out, name+".png"))
 				tb.quiet(t)
 			})
@@ -437,8 +440,12 @@ func TestBrowser(t *testing.T) {
 			if !slices.Equal(names, pdf.Headings) {
 				t.Errorf("assistive technology sees other headings than the PDF's:\nAX  %q\nPDF %q", names, pdf.Headings)
 			}
+			annexTitles := map[string]bool{}
+			for _, a := range res.Document.Annexes {
+				annexTitles[squeeze(a.Title)] = true
+			}
 			for i, h := range got {
-				if want := levelOf(h.name, i == 0); h.level != want {
+				if want := levelOf(h.name, i == 0 || annexTitles[h.name]); h.level != want {
 					t.Errorf("heading %s has level %d, not %d", h.name, h.level, want)
 				}
 			}
@@ -560,6 +567,45 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
+}
+
+// redJS lists what the page paints red: its text, in or out of the
+// frame, and the red rules.
+const redJS = `(() => {
+  const red = c => c === 'rgb(255, 0, 0)';
+  const out = {frameText: '', outside: [], rules: 0};
+  for (const e of document.querySelectorAll('body *')) {
+    const s = getComputedStyle(e);
+    const own = Array.from(e.childNodes).filter(n => n.nodeType === 3).map(n => n.data).join('').trim();
+    const inFrame = !!e.closest('.frame');
+    if (red(s.color) && own) {
+      if (inFrame) out.frameText += own; else out.outside.push(e.tagName + '.' + e.className);
+    }
+    for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+      if (red(s['border' + side + 'Color']) && s['border' + side + 'Style'] !== 'none' && parseFloat(s['border' + side + 'Width']) > 0) {
+        if (inFrame && e.matches('hr.red-rule')) out.rules++; else out.outside.push(e.tagName + '.' + e.className + ' border');
+      }
+    }
+  }
+  return out;
+})()`
+
+// checkRed checks that red is the frame's alone: the 标志 or the 简报's
+// name and one red rule, when the page has a head; nothing else.
+func checkRed(t *testing.T, tb *tab, framed bool) {
+	t.Helper()
+	var r struct {
+		FrameText string   `json:"frameText"`
+		Outside   []string `json:"outside"`
+		Rules     int      `json:"rules"`
+	}
+	tb.eval(t, redJS, &r)
+	if len(r.Outside) > 0 {
+		t.Errorf("red outside the frame: %v", r.Outside)
+	}
+	if framed != (r.FrameText != "" && r.Rules == 1) {
+		t.Errorf("framed %v: red text %q, %d red rules", framed, r.FrameText, r.Rules)
+	}
 }
 
 // checkQuote checks the paragraphs of an 按语: in the face of the （一）

@@ -94,9 +94,9 @@ func pdfOf(t *testing.T, res *build.Result) pdfStructure {
 	for i, b := range blocks {
 		set := squeeze(text[i].String())
 		switch b.Kind {
-		case typeset.KindTitle, typeset.KindHeading:
+		case typeset.KindTitle, typeset.KindHeading, typeset.KindAnnexTitle:
 			s.Headings = append(s.Headings, set)
-			if b.Kind == typeset.KindHeading {
+			if b.Kind != typeset.KindTitle {
 				s.Paragraphs = append(s.Paragraphs, set)
 			}
 		case typeset.KindParagraph:

@@ -65,7 +65,11 @@ import (
 )
 
 //go:embed style.css
-var style string
+var styleCSS string
+
+// style is the page's style sheet: style.css and the classes that size
+// and place the frame (frameCSS).
+var style = styleCSS + frameCSS()
 
 // styleHash is the CSP source of the style sheet: the page allows that one
 // <style> element and no other style, inline or not.
@@ -149,7 +153,7 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	if opts.Generator == "" {
 		opts.Generator = "briefing"
 	}
-	r := &writer{doc: doc, opts: opts}
+	r := &writer{doc: doc, opts: opts, src: doc.Source}
 	m := doc.Meta
 	r.s("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
 	r.s("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -169,6 +173,7 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	}
 	r.f("<meta name=\"generator\" content=\"%s\">\n", esc(opts.Generator))
 	r.s("<style>" + style + "</style>\n</head>\n<body>\n<main class=\"sheet\">\n")
+	r.head()
 	if m.Title != "" {
 		r.title(m.Title, opts.TitleLines)
 	}
@@ -195,6 +200,10 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 		}
 		r.s("</div></footer>\n")
 	}
+	for _, a := range doc.Annexes {
+		r.annex(a)
+	}
+	r.foot()
 	r.s("</main>\n</body>\n</html>\n")
 	if r.err != nil {
 		return r.err
@@ -205,6 +214,7 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 
 type writer struct {
 	doc    *document.Document
+	src    []byte // the Markdown being written: the body's or an annex's
 	opts   Options
 	b      bytes.Buffer
 	err    error
@@ -297,7 +307,7 @@ func (r *writer) block(n ast.Node) {
 	case *ast.Paragraph:
 		r.paragraph(n)
 	case *ast.TextBlock:
-		if !hasContent(n, r.doc.Source) && r.prefix == "" {
+		if !hasContent(n, r.src) && r.prefix == "" {
 			return
 		}
 		r.s("<p>" + r.takePrefix())
@@ -310,7 +320,7 @@ func (r *writer) block(n ast.Node) {
 	case *ast.HTMLBlock:
 		if r.opts.AllowRawHTML {
 			r.prefix = ""
-			r.s(sanitizeBlock(literal(n, r.doc.Source)))
+			r.s(sanitizeBlock(literal(n, r.src)))
 			return
 		}
 		r.literal(n)
@@ -352,7 +362,7 @@ func (r *writer) heading(h *ast.Heading) {
 // paragraph writes a paragraph: a figure when it is one image, else text
 // led by its run-in heading if it has one (not in an 按语).
 func (r *writer) paragraph(n *ast.Paragraph) {
-	if img := figure(n, r.doc.Source); img != nil {
+	if img := figure(n, r.src); img != nil {
 		if src, ok := r.imageSource(img); ok {
 			r.s("<p class=\"figure\">" + r.takePrefix())
 			r.image(img, src)
@@ -364,7 +374,7 @@ func (r *writer) paragraph(n *ast.Paragraph) {
 	if r.quote {
 		h = nil
 	}
-	if h == nil && !hasContent(n, r.doc.Source) && r.prefix == "" {
+	if h == nil && !hasContent(n, r.src) && r.prefix == "" {
 		return // the PDF sets nothing for it either
 	}
 	r.s("<p>" + r.takePrefix())
@@ -418,7 +428,7 @@ func (r *writer) children(n ast.Node) {
 // literal writes the lines of a code or HTML block as text, one paragraph a
 // line, as the PDF sets them.
 func (r *writer) literal(n ast.Node) {
-	for _, line := range strings.Split(literal(n, r.doc.Source), "\n") {
+	for _, line := range strings.Split(literal(n, r.src), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" {
 			continue
@@ -478,7 +488,7 @@ func (r *writer) attachments(list []string) {
 }
 
 func (r *writer) table(t *east.Table) {
-	aligns := document.ColumnAligns(t, r.doc.Source)
+	aligns := document.ColumnAligns(t, r.src)
 	class := func(i int) string {
 		if i >= len(aligns) {
 			return ""

@@ -91,7 +91,7 @@ func hasScheme(dest string) bool {
 // imageTag is the <img> element of img with source src.
 func (r *writer) imageTag(img *ast.Image, src string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<img src=\"%s\" alt=\"%s\"", src, esc(mdext.Text(img, r.doc.Source)))
+	fmt.Fprintf(&b, "<img src=\"%s\" alt=\"%s\"", src, esc(mdext.Text(img, r.src)))
 	if len(img.Title) > 0 {
 		fmt.Fprintf(&b, " title=\"%s\"", esc(string(img.Title)))
 	}

@@ -14,7 +14,7 @@ import (
 // raw HTML tags that the allow-list lets through.
 func (r *writer) inline(n ast.Node) {
 	var tags tagStack
-	for _, sp := range document.Spans(n, r.doc.Source) {
+	for _, sp := range document.Spans(n, r.src) {
 		if sp.Image != nil {
 			if src, ok := r.imageSource(sp.Image); ok {
 				r.s(r.imageTag(sp.Image, src))

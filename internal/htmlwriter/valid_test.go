@@ -43,6 +43,7 @@ var content = map[string]string{
 	"mark": "phrasing", "abbr": "phrasing", "cite": "phrasing", "q": "phrasing", "dfn": "phrasing", "kbd": "phrasing",
 	"samp": "phrasing", "var": "phrasing", "bdi": "phrasing", "bdo": "phrasing", "data": "phrasing", "del": "phrasing", "ins": "phrasing",
 	"th": "flow", "td": "flow", "li": "flow", "div": "flow", "main": "flow", "footer": "flow", "body": "flow",
+	"header": "flow", "section": "flow",
 	"table":    "caption colgroup thead tbody tfoot tr",
 	"thead":    "tr",
 	"tbody":    "tr",
@@ -53,7 +54,7 @@ var content = map[string]string{
 	"colgroup": "col",
 }
 
-var globalAttrs = set("class title lang dir role aria-level aria-label tabindex")
+var globalAttrs = set("class title lang dir role aria-level aria-label aria-hidden tabindex")
 
 var elementAttrs = map[string]map[string]bool{
 	"html": set("lang"), "meta": set("charset name content http-equiv"),
