@@ -206,7 +206,7 @@ func (sr *sheetReader) startCell() error {
 	sr.cell = &sr.cur
 	sr.col++
 	for _, a := range sr.s.attrs {
-		if err := sr.cellAttr(string(a.name), string(a.value)); err != nil {
+		if err := sr.cellAttr(a.name, a.value); err != nil {
 			return err
 		}
 	}
@@ -217,34 +217,45 @@ func (sr *sheetReader) startCell() error {
 	return nil
 }
 
-// cellAttr reads one attribute of <c>.
-func (sr *sheetReader) cellAttr(name, value string) error {
-	switch name {
+// cellAttr reads one attribute of <c>, without allocating.
+func (sr *sheetReader) cellAttr(name, value []byte) error {
+	switch string(name) {
 	case "r":
 		return sr.place(value)
 	case "s":
-		if s, err := strconv.Atoi(strings.TrimSpace(value)); err == nil && s >= 0 && s < len(sr.x.styles) {
+		if s := atoiBytes(value); s >= 0 && s < len(sr.x.styles) {
 			sr.cell.c.fmt = sr.x.styles[s]
 		}
 	case "t":
-		sr.cell.t = value
+		sr.cell.t = cellType(value)
 	}
 	return nil
 }
 
+// cellType is the type attribute of <c> as a string, allocated only when
+// it is not one of the types.
+func cellType(v []byte) string {
+	for _, t := range [...]string{"s", "str", "inlineStr", "b", "e", "d", "n"} {
+		if string(v) == t {
+			return t
+		}
+	}
+	return string(v)
+}
+
 // place puts the cell at its address: a row without a number takes its
 // first cell's.
-func (sr *sheetReader) place(addr string) error {
-	cc, rr, ok := parseCellName(addr)
+func (sr *sheetReader) place(addr []byte) error {
+	cc, rr, ok := parseCell(addr)
 	if !ok {
-		return partErrorf("单元格地址%s无效", quote(addr))
+		return partErrorf("单元格地址%s无效", quote(string(addr)))
 	}
 	row := sr.row
 	if rr != row.num && !sr.rowNumbered && len(row.cells) == 0 && rr > sr.rowNum-1 {
 		row.num, sr.rowNum = rr, rr
 	}
 	if rr != row.num {
-		return partErrorf("单元格%s不在第 %d 行", quote(addr), row.num)
+		return partErrorf("单元格%s不在第 %d 行", quote(string(addr)), row.num)
 	}
 	sr.col = cc
 	return nil
@@ -271,6 +282,9 @@ func (sr *sheetReader) endCell() error {
 		return nil
 	}
 	sr.cell = nil
+	if !c.hasF && !c.hasV && len(c.is) == 0 {
+		return nil // an empty cell, formatted
+	}
 	f, err := sr.formula(c)
 	if err == nil && f != nil {
 		c.c.kind, c.c.formula = rawFailed, true

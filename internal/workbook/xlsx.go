@@ -419,24 +419,61 @@ func unescapeOOXML(s string) string {
 
 // parseCellName reads “B7” (also “$B$7”) into column and row numbers.
 func parseCellName(s string) (col, row int, ok bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), "$", "")
-	i := 0
-	for i < len(s) && i < 4 {
-		ch := s[i] | 0x20 // lower case
-		if ch < 'a' || ch > 'z' {
-			break
-		}
-		col = col*26 + int(ch-'a'+1)
+	return parseCell(s)
+}
+
+// parseCell is parseCellName for a string or the bytes of an attribute,
+// without allocating.
+func parseCell[T string | []byte](s T) (col, row int, ok bool) {
+	i, n := skipBlank(s, 0), len(s)
+	for n > i && isXMLSpace(s[n-1]) {
+		n--
+	}
+	i = skipDollar(s, i)
+	letters := 0
+	for ; i < n && letters < 4 && isLetter(s[i]); i, letters = i+1, letters+1 {
+		col = col*26 + int(s[i]|0x20-'a'+1)
+	}
+	i = skipDollar(s, i)
+	digits := 0
+	for ; i < n && s[i] >= '0' && s[i] <= '9' && digits < 8; i, digits = i+1, digits+1 {
+		row = row*10 + int(s[i]-'0')
+	}
+	ok = letters > 0 && digits > 0 && i == n && col <= maxColumns && row >= 1 && row <= maxRows
+	return col, row, ok
+}
+
+func isLetter(c byte) bool { c |= 0x20; return c >= 'a' && c <= 'z' }
+
+func skipDollar[T string | []byte](s T, i int) int {
+	if i < len(s) && s[i] == '$' {
 		i++
 	}
-	if i == 0 || i == len(s) || col > maxColumns {
-		return 0, 0, false
+	return i
+}
+
+func skipBlank[T string | []byte](s T, i int) int {
+	for i < len(s) && isXMLSpace(s[i]) {
+		i++
 	}
-	row, err := strconv.Atoi(s[i:])
-	if err != nil || row < 1 || row > maxRows || s[i] == '+' || s[i] == '-' {
-		return 0, 0, false
+	return i
+}
+
+// atoiBytes reads a small non-negative number written in ASCII digits, or
+// -1.
+func atoiBytes(b []byte) int {
+	b = trimSpaceRight(trimSpaceLeft(b))
+	if len(b) == 0 || len(b) > 9 {
+		return -1
 	}
-	return col, row, true
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // parseRange reads “A1:C2” (or a single cell) into a merged range.

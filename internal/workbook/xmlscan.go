@@ -36,6 +36,7 @@ type xmlScanner struct {
 	line int   // the line of the byte at pos, from 1
 
 	tag     []byte    // the current tag, from after “<” to before “>”
+	tagBuf  []byte    // a copy of a tag the read window does not hold whole
 	name    []byte    // its local name (after any prefix)
 	attrs   []xmlAttr // its attributes, values as written (see attrValue)
 	closing bool      // it is an end tag
@@ -211,17 +212,8 @@ func (s *xmlScanner) take(text []byte) error {
 // comment, processing instruction or CDATA section (returning 0).
 func (s *xmlScanner) markup() (int, error) {
 	s.ensure(9)
-	head := s.buf[s.pos:s.end]
-	switch {
-	case bytes.HasPrefix(head, []byte("<?")):
-		return 0, s.skipPast("?>", false)
-	case bytes.HasPrefix(head, []byte("<!--")):
-		return 0, s.skipPast("-->", false)
-	case bytes.HasPrefix(head, []byte("<![CDATA[")):
-		s.pos += len("<![CDATA[")
-		return 0, s.skipPast("]]>", true)
-	case bytes.HasPrefix(head, []byte("<!")):
-		return 0, s.syntax("document type declarations are not read")
+	if head := s.buf[s.pos:s.end]; len(head) > 1 && (head[1] == '?' || head[1] == '!') {
+		return 0, s.special(head)
 	}
 	s.pos++
 	if err := s.readTag(); err != nil {
@@ -234,6 +226,20 @@ func (s *xmlScanner) markup() (int, error) {
 		return xmlEnd, nil
 	}
 	return xmlStart, nil
+}
+
+// special passes what starts with “<?” or “<!”.
+func (s *xmlScanner) special(head []byte) error {
+	switch {
+	case bytes.HasPrefix(head, []byte("<?")):
+		return s.skipPast("?>", false)
+	case bytes.HasPrefix(head, []byte("<!--")):
+		return s.skipPast("-->", false)
+	case bytes.HasPrefix(head, []byte("<![CDATA[")):
+		s.pos += len("<![CDATA[")
+		return s.skipPast("]]>", true)
+	}
+	return s.syntax("document type declarations are not read")
 }
 
 // skipPast moves past the next occurrence of end, keeping what comes
@@ -267,10 +273,31 @@ func (s *xmlScanner) passed(text []byte, cdata bool) error {
 	return s.take(bytes.ReplaceAll(esc, []byte("<"), []byte("&lt;")))
 }
 
-// readTag copies the tag from after “<” up to its “>” into s.tag; a “>”
-// inside a quoted attribute value does not end it.
+// readTag sets s.tag to the tag from after “<” up to its “>”; a “>”
+// inside a quoted attribute value does not end it. The tag is a slice of
+// the read window when it lies within it (it is read before the window
+// moves), and a copy otherwise.
 func (s *xmlScanner) readTag() error {
-	s.tag = s.tag[:0]
+	chunk := s.buf[s.pos:s.end]
+	if i := bytes.IndexByte(chunk, '>'); i >= 0 && plainTag(chunk[:i]) {
+		s.tag = chunk[:i]
+		s.pos += i + 1
+		s.line += bytes.Count(s.tag, []byte{'\n'})
+		return nil
+	}
+	return s.copyTag()
+}
+
+// plainTag reports whether t, up to the first “>”, is a whole tag: its
+// quotes are closed, so that the “>” is not in an attribute value.
+func plainTag(t []byte) bool {
+	return bytes.IndexByte(t, '\'') < 0 && bytes.IndexByte(t, '<') < 0 && bytes.Count(t, []byte{'"'})%2 == 0
+}
+
+// copyTag copies a tag that the read window does not hold whole, or has
+// a “>” inside a quoted value, into tagBuf.
+func (s *xmlScanner) copyTag() error {
+	s.tagBuf = s.tagBuf[:0]
 	var quote byte
 	for {
 		chunk := s.buf[s.pos:s.end]
@@ -279,12 +306,13 @@ func (s *xmlScanner) readTag() error {
 			return s.syntax(err.Error())
 		}
 		if i >= 0 {
-			s.tag = append(s.tag, chunk[:i]...)
+			s.tagBuf = append(s.tagBuf, chunk[:i]...)
+			s.tag = s.tagBuf
 			s.pos += i + 1
 			s.line += bytes.Count(s.tag, []byte{'\n'})
 			return nil
 		}
-		if s.tag = append(s.tag, chunk...); len(s.tag) > xmlMaxTag {
+		if s.tagBuf = append(s.tagBuf, chunk...); len(s.tagBuf) > xmlMaxTag {
 			return s.syntax("tag too long")
 		}
 		s.pos = s.end
@@ -341,7 +369,7 @@ func (s *xmlScanner) parseTag() error {
 // parseAttrs reads name="value" pairs.
 func (s *xmlScanner) parseAttrs(t []byte) error {
 	for {
-		t = bytes.TrimLeft(t, " \t\r\n")
+		t = trimSpaceLeft(t)
 		if len(t) == 0 {
 			return nil
 		}
@@ -349,8 +377,8 @@ func (s *xmlScanner) parseAttrs(t []byte) error {
 		if eq <= 0 {
 			return s.syntax("attribute without a value")
 		}
-		name := bytes.TrimRight(t[:eq], " \t\r\n")
-		t = bytes.TrimLeft(t[eq+1:], " \t\r\n")
+		name := trimSpaceRight(t[:eq])
+		t = trimSpaceLeft(t[eq+1:])
 		if len(t) == 0 || (t[0] != '"' && t[0] != '\'') {
 			return s.syntax("attribute value without quotes")
 		}
@@ -364,6 +392,22 @@ func (s *xmlScanner) parseAttrs(t []byte) error {
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// trimSpaceLeft drops XML white space at the start of b (bytes.TrimLeft
+// builds its set of characters on every call).
+func trimSpaceLeft(b []byte) []byte {
+	for len(b) > 0 && isXMLSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
+func trimSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isXMLSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
 
 // localName drops a namespace prefix: “x:c” → “c”.
 func localName(name []byte) []byte {
