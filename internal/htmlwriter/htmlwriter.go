@@ -24,6 +24,14 @@
 // their paragraph, table headers repeated, page numbers “— 1 —” where GB/T
 // 9704 places them. Options.TitleLines breaks the title where the PDF does.
 //
+// The frame (frame.go): the 版头 of a 公文 or the 报头 of a 简报 is a
+// <header class="frame"> whose parts stand on the grid lines where the
+// PDF sets them, the 标志 or name red and sized as in the PDF; annexes are
+// <section class="annex"> (“附件N”, an <h1 class="annex-title">, the
+// body), each starting a printed page; the 版记 or 报尾 is a <footer
+// class="frame"> after the text (in print it follows the text; it is not
+// pushed to the foot of the page). Red is the frame's alone.
+//
 // Markup: the title is <h1>; headings of the four 公文 levels are <h2> (一、),
 // <h3> (（一）), <h4> (1.) and <h5> (（1）), a body “#” heading is <h1> and
 // “######” <h6>. A run-in heading (“（一）提高思想认识，高位推动落实。积极……”)

@@ -10,6 +10,12 @@
 // heading in it is one of its paragraphs, without a number. List items are
 // paragraphs, an ordered one led by its number (“1.”); code and HTML
 // blocks are set line by line as text; an image shows its description.
+//
+// The frame (frame.go): a 公文 with a document.Head opens with its 版头,
+// a 简报 with its 报头; the 标志 and the 简报's name are red, in the title
+// face; annexes follow the closing block, each from a new page, “附件N” in
+// 3号黑体 and the title in 2号小标宋; the 版记 (black rules 0.35/0.25 mm)
+// or the 报尾 in 4号仿宋 closes the last page.
 package pdfwriter
 
 import (

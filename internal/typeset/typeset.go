@@ -13,6 +13,15 @@
 // among them so that pages stay full, headings stay with what follows and
 // no page starts with a paragraph's last line.
 //
+// The frame is set at fixed places, not in the flow: a 公文's 版头 (Head)
+// or a 简报's 报头 (BriefHead) takes the top grid lines of page 1, its
+// lines in body size on the grid, the red 标志 IssuerTop below the 版心;
+// the 版记 or 报尾 (Foot) takes the bottom lines of the last page, its last
+// rule on the bottom edge of the 版心, or a page of its own (an even one,
+// after a blank page, for a 公文 printed on both sides; GB/T 9704 §7.5
+// then numbers neither, see Unnumbered). An annex (KindAnnex) starts a
+// page. The numbers and their clauses are the constants in frame.go.
+//
 // All lengths are in PDF points (1/72 inch). Coordinates have their origin at
 // the top-left corner of the page, with y growing downwards.
 package typeset
