@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -188,5 +189,19 @@ func TestCalculateLimits(t *testing.T) {
 	}
 	if m, _ := b.Metric("甲"); m.Value.String() != "4" {
 		t.Errorf("甲 %+v", m.Value)
+	}
+}
+
+// The tester's workbook, and the README's example: B2 = D2 + 1 and
+// D2 = B2 + 1 without saved values once printed “签约金额2亿元”.
+func TestReadmeCircle(t *testing.T) {
+	data := `<row r="1">` + inline("A1", "名称") + inline("B1", "数值") + inline("C1", "单位") + inline("D1", "备注") + `</row>` +
+		`<row r="2">` + inline("A2", "签约金额") + `<c r="B2"><f>D2+1</f></c>` + inline("C2", "亿元") + `<c r="D2"><f>B2+1</f></c></row>`
+	_, err := Read(bytes.NewReader(pkg(t, "", xsheet{name: MetricsSheet, data: data})), "figures.xlsx")
+	want := "figures.xlsx 指标!B2：公式循环引用：B2 → D2 → B2，无法计算；请在 Excel 中改正公式后保存"
+	sameLines(t, lines(t, err), []string{want})
+	readme, _ := os.ReadFile("../../README.md")
+	if !strings.Contains(string(readme), "`"+want+"`") {
+		t.Error("README.md does not show the message")
 	}
 }

@@ -160,7 +160,7 @@ var badInputs = []badInput{
 	{name: "too many cells", file: "figures.xlsx", opts: []Option{WithMaxCells(5)}, data: figures(vcell("1")), want: "figures.xlsx：单元格太多：超过 5 个有内容的单元格的上限（读到工作表“指标”时）"},
 
 	// Packages and files.
-	{name: "zip bomb", file: "figures.xlsx", data: bomb, want: "figures.xlsx：解压后的内容超过 512.0 MB 的上限"},
+	{name: "zip bomb", file: "figures.xlsx", data: bomb, want: "figures.xlsx：解压后的内容超过 256.0 MB 的上限"},
 	{name: "spaces to the limit", file: "figures.xlsx", opts: []Option{WithUnzipLimit(4 << 20)}, data: func(tb testing.TB) []byte {
 		return pkg(tb, "", xsheet{name: "表", data: `<row r="1">` + inline("A1", "甲") + `</row>` + strings.Repeat(" ", 5<<20)})
 	}, want: "figures.xlsx：解压后的内容超过 4.0 MB 的上限"},

@@ -254,7 +254,7 @@ func TestLimits(t *testing.T) {
 	}
 	zw.Close()
 	_, err = Read(bytes.NewReader(buf.Bytes()), "炸弹.xlsx")
-	sameLines(t, lines(t, err), []string{"炸弹.xlsx：解压后的内容超过 512.0 MB 的上限，可能是文件已损坏或被恶意构造，拒绝读取；如果确实是正常的工作簿，请删去不需要的工作表或内容后再试"})
+	sameLines(t, lines(t, err), []string{"炸弹.xlsx：解压后的内容超过 256.0 MB 的上限，可能是文件已损坏或被恶意构造，拒绝读取；如果确实是正常的工作簿，请删去不需要的工作表或内容后再试"})
 
 	// A real bomb against a smaller limit: 2 MB of XML, a few KB zipped.
 	big := newXL(t).sheet("大表", []any{"序号", "名称"})

@@ -22,7 +22,7 @@ import (
 const (
 	DefaultMaxFileSize  = 50 << 20  // bytes of the file as stored
 	DefaultMaxCells     = 1_000_000 // non-empty cells of the whole workbook
-	DefaultUnzipSize    = 512 << 20 // bytes of the whole package unzipped
+	DefaultUnzipSize    = 256 << 20 // bytes of the whole package unzipped
 	DefaultMaxFormulas  = 50_000    // formulas without a saved value that are calculated
 	defaultFormulaCells = 200_000   // cells the references of those formulas cover
 )
@@ -46,7 +46,7 @@ func WithMaxFileSize(n int64) Option { return func(o *options) { o.maxFileSize =
 func WithMaxCells(n int) Option { return func(o *options) { o.maxCells = n } }
 
 // WithUnzipLimit refuses a package whose parts take more than n bytes
-// unzipped (default 512 MB), before unzipping any.
+// unzipped (default 256 MB), before unzipping any.
 func WithUnzipLimit(n int64) Option { return func(o *options) { o.unzipSize = n } }
 
 // WithMaxFormulas bounds how many formulas without a saved value are
