@@ -328,10 +328,12 @@ func checkSays(t *testing.T, out string, r invocation) {
 }
 
 // allowed are the Latin words a message may hold besides the names of
-// files and options: formats, font technology, the roles of -font.
+// files and options: formats, font technology, the roles of -font, the
+// program's commands and folders, the template language's range.
 var allowed = map[string]bool{"PDF": true, "HTML": true, "TrueType": true, "OpenType": true, "ttf": true, "otf": true,
 	"ttc": true, "csv": true, "xlsx": true, "pdf": true, "html": true, "txt": true, "tmp": true, "MB": true, "GB": true,
 	"title": true, "body": true, "hei": true, "kai": true, "folio": true, "latin": true, "out": true, "templates": true,
+	"sections": true, "samples": true, "range": true,
 	"briefing": true, "build": true, "check": true, "figures": true, "fonts": true, "version": true, "json": true,
 	"Excel": true, "Ctrl": true, "SIGTERM": true}
 

@@ -33,6 +33,7 @@ func TestMain(m *testing.M) {
 type proc struct {
 	cmd            *exec.Cmd
 	stdout, stderr bytes.Buffer
+	read           chan struct{} // closed when standard error is all read
 }
 
 // start starts briefing with args in the repository's root, with the
@@ -40,7 +41,7 @@ type proc struct {
 // program says it has paused there (BRIEFING_TEST_PAUSE).
 func start(t *testing.T, env []string, pausing string, args ...string) *proc {
 	t.Helper()
-	p := &proc{cmd: exec.Command(os.Args[0], args...)}
+	p := &proc{cmd: exec.Command(os.Args[0], args...), read: make(chan struct{})}
 	p.cmd.Dir = filepath.Join("..", "..")
 	p.cmd.Env = append(append(os.Environ(), mainVar+"=1"), env...)
 	if pausing != "" {
@@ -73,6 +74,7 @@ func start(t *testing.T, env []string, pausing string, args ...string) *proc {
 // readErrors copies standard error, but for the pause line, which it
 // reports on paused (false when the program ends without pausing).
 func (p *proc) readErrors(r io.Reader, pausing string, paused chan<- bool) {
+	defer close(p.read)
 	sc := bufio.NewScanner(r)
 	said := false
 	for sc.Scan() {
@@ -88,11 +90,15 @@ func (p *proc) readErrors(r io.Reader, pausing string, paused chan<- bool) {
 	}
 }
 
-// wait waits for the program to end and returns its exit status.
+// wait waits for the program to end and returns its exit status. It
+// reads all of standard error first: Wait closes the pipe.
 func (p *proc) wait(t *testing.T) int {
 	t.Helper()
 	done := make(chan error, 1)
-	go func() { done <- p.cmd.Wait() }()
+	go func() {
+		<-p.read
+		done <- p.cmd.Wait()
+	}()
 	select {
 	case err := <-done:
 		var ee *exec.ExitError
