@@ -178,7 +178,7 @@ func (r *Report) parse(src []byte) error {
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
-		return fmt.Errorf("%s：前置信息不是正确的 YAML：%s", r.fileLabel, yamlMessage(front, err))
+		return fmt.Errorf("%s：前置信息（两行 --- 之间）的写法不对：%s", r.fileLabel, yamlMessage(front, err))
 	}
 	r.fields, r.lists = map[string]field{}, map[string][]field{}
 	if len(doc.Content) == 0 {
@@ -312,11 +312,15 @@ func yamlMessage(front []byte, err error) string {
 			}
 		}
 	}
+	known := false
 	for en, zh := range yamlMessages {
 		if strings.Contains(msg, en) {
-			msg = zh
+			msg, known = zh, true
 			break
 		}
+	}
+	if !known {
+		msg = "这一行写得不对"
 	}
 	hint := "（值中有 {{ }}、冒号或 # 时，要用英文单引号把整个值括起来，如 标题: '关于{{信息 \"县名\"}}县的汇报'）"
 	if line > 0 {
@@ -328,13 +332,22 @@ func yamlMessage(front []byte, err error) string {
 var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
 
 var yamlMessages = map[string]string{
-	"mapping values are not allowed":              "值中有“: ”",
-	"did not find expected key":                   "缩进不对，或少了“键: 值”中的冒号",
-	"did not find expected ',' or '}'":            "值以 { 开头",
-	"found character that cannot start any token": "值以不能开头的字符（如 @ ` %）开头",
-	"found unexpected end of stream":              "引号没有配对",
-	"could not find expected ':'":                 "少了“键: 值”中的冒号",
-	"found a tab character":                       "用了制表符缩进，请改用空格",
+	"mapping values are not allowed":                        "值中有“: ”",
+	"did not find expected key":                             "缩进不对，或少了“键: 值”中的冒号",
+	"did not find expected ',' or '}'":                      "值以 { 开头",
+	"found character that cannot start any token":           "值以不能开头的字符（如 @ ` %）开头",
+	"found unexpected end of stream":                        "引号没有配对",
+	"could not find expected ':'":                           "少了“键: 值”中的冒号",
+	"found a tab character":                                 "用了制表符缩进，请改用空格",
+	"UTF-8":                                                 "有无效的字符：文件应是 UTF-8 编码（在记事本中“另存为”，编码选 UTF-8）",
+	"control characters are not allowed":                    "有控制字符，请删去",
+	"did not find expected node content":                    "缺少值",
+	"did not find expected alphabetic or numeric character": "有不能出现在这里的字符（如 & 或 *），要用英文单引号把整个值括起来",
+	"did not find expected '-' indicator":                   "列表的每一项应以“- ”开头，缩进一致",
+	"block sequence entries are not allowed":                "列表的写法不对：“- ”应另起一行并缩进",
+	"found undefined tag handle":                            "值以 ! 开头，要用英文单引号把整个值括起来",
+	"did not find URI escaped octet":                        "值以 ! 开头，要用英文单引号把整个值括起来",
+	"found unknown escape character":                        "双引号中的 \\ 写法不对，改用英文单引号括起来",
 }
 
 func knownKeys() string {

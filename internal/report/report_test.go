@@ -56,9 +56,9 @@ func TestLoadProblems(t *testing.T) {
 		want         []string
 	}{
 		{"no front matter", "标题: x\n正文", []string{"report.md 第1行：文件应以 --- 开头的前置信息"}},
-		{"bad YAML", "---\n标题: a: b\n---\n正文", []string{"report.md：前置信息不是正确的 YAML：第2行：值中有“: ”", "要用英文单引号"}},
+		{"bad YAML", "---\n标题: a: b\n---\n正文", []string{"report.md：前置信息（两行 --- 之间）的写法不对：第2行：值中有“: ”", "要用英文单引号"}},
 		{"unquoted action", "---\n主题: x\n标题: {{信息 \"县名\"}}\n---\n正文", []string{"report.md 第3行：“标题”的值以 { 开头，要用英文单引号把整个值括起来"}},
-		{"unquoted brace", "---\n标题: {a, b\n---\n正文", []string{"report.md：前置信息不是正确的 YAML：第2行", "要用英文单引号"}},
+		{"unquoted brace", "---\n标题: {a, b\n---\n正文", []string{"report.md：前置信息（两行 --- 之间）的写法不对：第2行", "要用英文单引号"}},
 		{"unknown key", "---\n标题: x\n作者: y\n---\n正文", []string{"report.md 第3行：不认识的前置信息“作者”", "可用：", "主送机关"}},
 		{"sections not a list", "---\n标题: x\n章节: a.md\n---\n正文", []string{"report.md 第3行：“章节”应是一个列表"}},
 		{"value not a scalar", "---\n标题:\n  - x\n---\n正文", []string{"report.md 第2行：“标题”应是一个值"}},
