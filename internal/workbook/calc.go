@@ -164,7 +164,13 @@ func (c *calc) prepareOne(i int) {
 		c.state[i] = calcRefused // the file wrote the cell twice: the other one is read
 		return
 	}
-	if p := c.x.prepare(f); p != "" {
+	var p formulaProblem
+	var err error
+	guarded(func() { p = c.x.prepare(f) }, &err)
+	if err != nil {
+		p = "程序无法读懂这个公式"
+	}
+	if p != "" {
 		c.refuse(i, p)
 		return
 	}
