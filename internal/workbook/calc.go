@@ -587,24 +587,28 @@ func calcProblem(err error) string {
 // they are on or read, the cells they read, the names they use, and in
 // the place of every formula not calculated yet, #N/A — so that a
 // reference the analysis missed could only give an error, never a number
-// and never a formula to follow.
+// and never a formula to follow. excelize holds every row of a sheet up
+// to the last one used, and every cell of a row up to its last one: that
+// span is bounded too, or one cell at XFD1048576 would take 600 MB.
 func (c *calc) build() bool {
+	cells := c.layout()
+	if n := spanOf(cells); n > c.x.opt.formulaCells {
+		c.add(-1, "没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 %d 行和单元格，上限是 %d），程序算不过来：请用 Excel 或 WPS 打开这个文件，保存一次后再试", n, c.x.opt.formulaCells)
+		for i := range c.state {
+			if c.state[i] == calcWaiting {
+				c.state[i] = calcRefused
+			}
+		}
+		return false
+	}
 	c.book = excelize.NewFile()
-	sheets := c.sheetsUsed()
-	for k, i := range sheets {
+	for k, i := range c.sheetsUsed() {
 		if !c.addSheet(k, c.x.sheets[i].name) {
 			return c.refuseAll("工作表名" + quote(c.x.sheets[i].name) + "程序无法处理")
 		}
 	}
-	for _, i := range sheets { // excelize reads a whole column as far as the sheet goes
-		maxRow, maxCol := c.extent(i)
-		c.book.SetCellDefault(c.x.sheets[i].name, cellName(maxCol, maxRow), "")
-	}
-	c.copyCells()
-	for i, f := range c.fs {
-		if c.state[i] == calcWaiting {
-			c.book.SetCellFormula(c.x.sheets[f.sheet].name, cellName(f.col, f.row), "NA()")
-		}
+	for _, a := range cells {
+		c.place(a)
 	}
 	c.addNames()
 	return true
@@ -653,36 +657,105 @@ func (c *calc) addSheet(k int, name string) bool {
 	return err == nil
 }
 
-// copyAt is a cell to copy into the workbook built.
+// copyAt is a cell of the workbook built.
 type copyAt struct {
 	sheet, row, col int
-	c               *rawCell
+	what            placed
+	c               *rawCell // placedCopy: the cell copied
 }
 
-// copyCells copies the cells the formulas read, each once, row by row.
-func (c *calc) copyCells() {
+// placed is what a cell of the workbook built holds, the last winning
+// where several fall on one cell.
+type placed uint8
+
+const (
+	placedEmpty   placed = iota // an empty cell marking how far a sheet goes
+	placedCopy                  // a cell a formula reads
+	placedFormula               // a formula to calculate, #N/A until then
+)
+
+// layout lists the cells of the workbook built in order, each once: the
+// cells the formulas read, the formulas' places, and an empty cell at the
+// last row (column) of a sheet a formula reads a whole column (row) of,
+// for excelize reads a whole column only as far as the sheet goes.
+func (c *calc) layout() []copyAt {
 	var cells []copyAt
 	for i, f := range c.fs {
-		if c.state[i] != calcWaiting {
-			continue
-		}
-		for _, r := range f.reads {
-			c.each(r, func(row, col int, rc *rawCell) {
-				if rc.kind != rawFailed {
-					cells = append(cells, copyAt{r.sheet, row, col, rc})
-				}
-			})
+		if c.state[i] == calcWaiting {
+			cells = append(cells, copyAt{f.sheet, f.row, f.col, placedFormula, nil})
+			cells = c.reads(f, cells)
 		}
 	}
-	sort.Slice(cells, func(i, j int) bool {
-		a, b := cells[i], cells[j]
-		return a.sheet < b.sheet || a.sheet == b.sheet && (a.row < b.row || a.row == b.row && a.col < b.col)
-	})
-	for k, a := range cells {
-		if k > 0 && a.sheet == cells[k-1].sheet && a.row == cells[k-1].row && a.col == cells[k-1].col {
+	sort.Slice(cells, func(i, j int) bool { return cells[i].before(cells[j]) })
+	out := cells[:0]
+	for _, a := range cells {
+		if n := len(out); n > 0 && out[n-1].sheet == a.sheet && out[n-1].row == a.row && out[n-1].col == a.col {
+			out[n-1] = a
 			continue
 		}
-		c.put(c.x.sheets[a.sheet].name, cellName(a.col, a.row), a.c)
+		out = append(out, a)
+	}
+	return out
+}
+
+// reads appends the cells formula f reads, and the empty cells marking
+// how far their sheets go.
+func (c *calc) reads(f *formulaCell, cells []copyAt) []copyAt {
+	for _, r := range f.reads {
+		maxRow, maxCol := c.extent(r.sheet)
+		if r.r2 == maxRows {
+			cells = append(cells, copyAt{r.sheet, maxRow, 1, placedEmpty, nil})
+		}
+		if r.c2 == maxColumns {
+			cells = append(cells, copyAt{r.sheet, 1, maxCol, placedEmpty, nil})
+		}
+		c.each(r, func(row, col int, rc *rawCell) {
+			if rc.kind != rawFailed {
+				cells = append(cells, copyAt{r.sheet, row, col, placedCopy, rc})
+			}
+		})
+	}
+	return cells
+}
+
+// before orders cells by sheet, row and column, then by what they hold.
+func (a copyAt) before(b copyAt) bool {
+	switch {
+	case a.sheet != b.sheet:
+		return a.sheet < b.sheet
+	case a.row != b.row:
+		return a.row < b.row
+	case a.col != b.col:
+		return a.col < b.col
+	}
+	return a.what < b.what
+}
+
+// spanOf is the rows and cells excelize holds for cells (in order): each
+// sheet's rows up to its last, and each row's cells up to its last.
+func spanOf(cells []copyAt) int {
+	n := 0
+	for k, a := range cells {
+		if k+1 == len(cells) || cells[k+1].sheet != a.sheet {
+			n += a.row // the sheet's last row
+		}
+		if k+1 == len(cells) || cells[k+1].sheet != a.sheet || cells[k+1].row != a.row {
+			n += a.col // the row's last cell
+		}
+	}
+	return n
+}
+
+// place writes one cell of the workbook built.
+func (c *calc) place(a copyAt) {
+	sheet, cell := c.x.sheets[a.sheet].name, cellName(a.col, a.row)
+	switch a.what {
+	case placedFormula:
+		c.book.SetCellFormula(sheet, cell, "NA()")
+	case placedCopy:
+		c.put(sheet, cell, a.c)
+	default:
+		c.book.SetCellDefault(sheet, cell, "")
 	}
 }
 
