@@ -8,6 +8,15 @@
 // declares sums the figures and tables must satisfy, which Book.Verify
 // evaluates. Every other sheet is a table. README.md (工作簿的约定) says
 // what the clerk types and how it reads.
+//
+// A formula's value is the one Excel saved with it. Formulas saved without
+// one (by openpyxl, pandas, excelize) are calculated in the order they read
+// each other, never by recursion; a circular reference is an error naming
+// its cells, never a number (calc.go). Every read is bounded — the file's
+// size, its size unzipped, its cells, the formulas to calculate and the
+// cells they read — and refused in Chinese beyond a bound: open.go has
+// the defaults, README.md (上限) what a file at each takes, and
+// BenchmarkLimit… measures it.
 package workbook
 
 import (

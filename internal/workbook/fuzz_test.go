@@ -64,6 +64,12 @@ func FuzzRead(f *testing.F) {
 	f.Add(formulas, uint8(0))
 	f.Add(storedZip(f, formulas), uint8(0))
 	f.Add(storedZip(f, tableWorkbook(f, 30)), uint8(0))
+	// Formulas without saved values: a circle, a chain, shared formulas
+	// and names.
+	circle := metricRows([2]string{"签约金额", fcell("B3+1")}, [2]string{"乙", fcell("B2+1")}, [2]string{"丙", fcell("SUM(B2:B3)+基数")})
+	f.Add(storedZip(f, pkg(f, `<definedNames><definedName name="基数">计算!$A$1</definedName></definedNames>`,
+		xsheet{name: MetricsSheet, data: circle}, xsheet{name: "计算", data: `<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">A2+1</f><v></v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/></c></row>`})), uint8(0))
+	f.Add(storedZip(f, chainBook(f, 20)), uint8(0))
 	f.Add(cfb("Workbook"), uint8(0))
 	f.Add([]byte(figuresCSV), uint8(1))
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(figuresCSV)
