@@ -16,8 +16,8 @@ import (
 
 // The frame of a report: the 版头 and 版记 of a 公文 (GB/T 9704 §7.2,
 // §7.4), or the 报头 and 报尾 of a 简报. Its keys in the front matter, each
-// a template like the others, and each taken from the workbook's 报告信息
-// when the front matter leaves it out:
+// a template like the others (a report has a frame only when its front
+// matter gives these keys, usually from the workbook's 报告信息):
 //
 //	份号: '000001'                 密级: 秘密★1年          紧急程度: 加急
 //	发文机关标志: 鹤岭县工业和信息化局   (or a list, for 联合行文)
@@ -177,7 +177,7 @@ func (r *Report) where(key string) string {
 	if f, ok := r.fields[key]; ok {
 		return fmt.Sprintf("%s 第%d行", r.fileLabel, f.line)
 	}
-	return r.fileLabel + " 的“" + key + "”（取自工作簿“报告信息”）"
+	return r.fileLabel + " 的“" + key + "”"
 }
 
 var docNumberRE = regexp.MustCompile(`^(\S+?)\s*([〔\[【（(［])\s*(\d{4})\s*([〕\]】）)］])\s*(第?)(\d+)\s*号$`)

@@ -484,11 +484,16 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	return &Filled{Doc: doc, Warnings: warnings, Unused: f.Unused()}, nil
 }
 
+// notInBrief are the defaults a 简报 does not take from the workbook: it
+// has no 主送机关 and no 落款 (its 报头 names the 编印单位 and the date);
+// its front matter may still give them.
+var notInBrief = []string{"主送机关", "发文机关", "成文日期"}
+
 // defaults are the front matter keys that, when a report leaves them out,
 // are taken from the key of the same name of the workbook's report sheet.
-var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题",
-	"份号", "密级", "紧急程度", "发文机关标志", "发文字号", "签发人", "抄送", "印发机关", "印发日期",
-	"简报名称", "期号", "编印单位", "报", "送", "发", "本期增发", "印数"}
+// The frame's keys are not among them: a report has a 版头 or a 版记 only
+// when its front matter asks for one.
+var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题"}
 
 func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, error) {
 	var problems Problems
@@ -638,7 +643,7 @@ func (r *Report) unsupported(out *fill.Output) (warnings []string, problems []er
 // fromSheet is the value of a front matter key that the report leaves out,
 // taken from the workbook's report sheet; "" when the sheet has none.
 func (r *Report) fromSheet(f *fill.Filler, book *workbook.Book, key string, problems *Problems) string {
-	if !contains(defaults, key) {
+	if !contains(defaults, key) || r.layout == document.LayoutBrief && contains(notInBrief, key) {
 		return ""
 	}
 	v, ok := book.InfoValue(key)

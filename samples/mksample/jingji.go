@@ -108,6 +108,7 @@ func buildBureau(m bureauMonth) (*excelize.File, error) {
 	info := [][]any{
 		{"县名", "鹤岭"}, {"报告期", period}, {"季度数据期", "2022年1-6月"},
 		{"发文机关", "鹤岭县统计局"}, {"主送机关", "县人民政府"}, {"成文日期", m.written},
+		{"期号", m.month},
 	}
 	if err := w.sheet("报告信息", []any{"项目", "内容"}, info, 20, 30); err != nil {
 		return nil, err
