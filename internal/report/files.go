@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"briefing/internal/fill"
+	"briefing/internal/oserr"
 	"briefing/samples"
 	"briefing/sections"
 	"briefing/templates"
@@ -261,7 +262,7 @@ func readProblem(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "文件不存在"
 	}
-	return "读取失败（" + err.Error() + "）"
+	return oserr.Reason(oserr.Read, "", err)
 }
 
 // workbookFile refuses a workbook path that is neither a regular file nor

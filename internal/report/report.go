@@ -50,6 +50,7 @@ import (
 	"briefing/internal/document"
 	"briefing/internal/fill"
 	"briefing/internal/mdext"
+	"briefing/internal/oserr"
 	"briefing/internal/workbook"
 )
 
@@ -146,9 +147,14 @@ func Load(name string, opts ...LoadOption) (*Report, error) {
 	case !strings.ContainsAny(name, `/\`) && embeddedDir(name):
 		r.files, r.Dir = embedFiles{dir: path.Join("templates", name)}, "内置:templates/"+name
 	default:
-		return nil, fmt.Errorf("找不到报告“%s”：它不是一个目录，也不是内置的报告类型（内置：%s）", name, strings.Join(BuiltIn(), "、"))
+		return nil, fmt.Errorf("找不到报告“%s”：它不是一个目录，也不是内置的报告类型（内置：%s）", oserr.Escape(name), strings.Join(BuiltIn(), "、"))
 	}
 	r.Name = filepath.Base(filepath.Clean(name))
+	if _, ok := r.files.(diskFiles); ok {
+		if abs, err := filepath.Abs(r.Dir); err == nil {
+			r.Name = filepath.Base(abs) // “.” is the directory's real name
+		}
+	}
 	r.fileLabel = r.files.name(FileName)
 	src, err := r.files.read(FileName)
 	if err != nil {
