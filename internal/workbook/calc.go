@@ -33,7 +33,8 @@ import (
 //
 // Budgets bound the work: how many formulas (options.maxFormulas), how
 // many cells their references cover (options.formulaCells: excelize reads
-// some 200,000 cells a second) and the text they read (formulaText).
+// some 200,000 cells a second), the rows and cells excelize holds for them
+// (the same budget, see spanOf) and the text they read (formulaText).
 
 // formulaText bounds the bytes of text the formulas read, counted each
 // time they read it: CONCAT of a column of long texts makes a longer one.
