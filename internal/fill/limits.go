@@ -23,7 +23,7 @@ type Limits struct {
 // DefaultLimits are generous for a report of a thousand pages: such a
 // report is some 3 MB of Markdown, and its loops over tables of a few
 // thousand rows take some hundred thousand rounds and well under a second.
-var DefaultLimits = Limits{Output: 32 << 20, Loops: 2_000_000, Time: 30 * time.Second}
+var DefaultLimits = Limits{Output: 8 << 20, Loops: 2_000_000, Time: 30 * time.Second}
 
 // WithLimits sets the limits of a fill; a zero field keeps its default.
 func WithLimits(l Limits) Option {
