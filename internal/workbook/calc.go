@@ -34,7 +34,8 @@ import (
 // Budgets bound the work: how many formulas (options.maxFormulas), how
 // many cells their references cover (options.formulaCells: excelize reads
 // some 200,000 cells a second), the rows and cells excelize holds for them
-// (the same budget, see spanOf) and the text they read (formulaText).
+// (twice that budget, for the rows: see spanOf) and the text they read
+// (formulaText).
 
 // formulaText bounds the bytes of text the formulas read, counted each
 // time they read it: CONCAT of a column of long texts makes a longer one.
@@ -593,8 +594,8 @@ func calcProblem(err error) string {
 // span is bounded too, or one cell at XFD1048576 would take 600 MB.
 func (c *calc) build() bool {
 	cells := c.layout()
-	if n := spanOf(cells); n > c.x.opt.formulaCells {
-		c.add(-1, "没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 %d 行和单元格，上限是 %d），程序算不过来：请用 Excel 或 WPS 打开这个文件，保存一次后再试", n, c.x.opt.formulaCells)
+	if n, most := spanOf(cells), 2*c.x.opt.formulaCells; n > most {
+		c.add(-1, "没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 %d 行和单元格，上限是 %d），程序算不过来：请用 Excel 或 WPS 打开这个文件，保存一次后再试", n, most)
 		for i := range c.state {
 			if c.state[i] == calcWaiting {
 				c.state[i] = calcRefused

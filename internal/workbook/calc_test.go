@@ -162,7 +162,7 @@ func TestLongChain(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	b, err := Read(bytes.NewReader(data), "chain.xlsx", WithMaxFormulas(100_000), withFormulaCells(300_000))
+	b, err := Read(bytes.NewReader(data), "chain.xlsx", WithMaxFormulas(100_000), withFormulaCells(150_000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func TestCalculateLimits(t *testing.T) {
 	// One cell far down a sheet would make excelize hold a million rows.
 	far := metricRows([2]string{"甲", fcell("计算!A1000000")})
 	_, err = Read(bytes.NewReader(pkg(t, "", xsheet{name: MetricsSheet, data: far}, xsheet{name: "计算", data: `<row r="1000000"><c r="A1000000"><v>4</v></c></row>`})), "figures.xlsx")
-	sameLines(t, lines(t, err), []string{"figures.xlsx：没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 1000005 行和单元格，上限是 200000），程序算不过来：请用 Excel 或 WPS 打开这个文件，保存一次后再试"})
+	sameLines(t, lines(t, err), []string{"figures.xlsx：没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 1000005 行和单元格，上限是 400000），程序算不过来：请用 Excel 或 WPS 打开这个文件，保存一次后再试"})
 }
 
 // The tester's workbook, and the README's example: B2 = D2 + 1 and

@@ -129,7 +129,7 @@ var badInputs = []badInput{
 	{name: "unsupported function", file: "figures.xlsx", data: figures(fcell(`CUBEVALUE("x")`)), want: "figures.xlsx 指标!B2：公式“=CUBEVALUE(\"x\")”没有保存计算结果，程序也算不出来（程序不支持函数“CUBEVALUE”）"},
 	{name: "shared formula without master", file: "figures.xlsx", data: figures(`<c r="B#"><f t="shared" si="3"/></c>`), want: "figures.xlsx 指标!B2：公式没有保存计算结果，程序也算不出来（这是共享公式的一部分，但找不到它的主公式）"},
 	{name: "formula in the last cell", file: "figures.xlsx", data: sheetXML("表", `<row r="1">`+inline("A1", "甲")+`</row><row r="1048576"><c r="XFD1048576"><f>1+1</f></c></row>`),
-		want: "figures.xlsx：没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 1064960 行和单元格，上限是 200000）"},
+		want: "figures.xlsx：没有保存计算结果的公式和它们引用的单元格分布太广（程序要为它们准备 1064960 行和单元格，上限是 400000）"},
 	{name: "saved error value", file: "figures.xlsx", data: figures(`<c r="B#" t="e"><f>1/0</f><v>#DIV/0!</v></c>`), want: "figures.xlsx 指标!B2：公式结果是错误值 #DIV/0!，请先改正公式"},
 	{name: "calculated error value", file: "figures.xlsx", data: figures(fcell("1/0")), want: "figures.xlsx 指标!B2：公式结果是错误值 #DIV/0!，请先改正公式"},
 	{name: "typed error value", file: "figures.xlsx", data: figures(`<c r="B#" t="e"><v>#N/A</v></c>`), want: "figures.xlsx 指标!B2：单元格里是错误值 #N/A"},

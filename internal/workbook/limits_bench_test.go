@@ -134,6 +134,7 @@ var limitFiles = []struct {
 	{"重点项目.csv", longCSV},
 	{"chain.xlsx", func(tb testing.TB) []byte { return chainBook(tb, DefaultMaxFormulas) }},
 	{"sums.xlsx", sumsBook},
+	{"far.xlsx", farBook},
 	{"strings.xlsx", stringsBook},
 }
 
@@ -206,6 +207,10 @@ func BenchmarkLimitFormulas(b *testing.B) { benchLimit(b, "chain.xlsx") }
 // Formulas without saved values reading cells up to their limit: the sums
 // of the 20 columns of a 10,000-row table.
 func BenchmarkLimitFormulaCells(b *testing.B) { benchLimit(b, "sums.xlsx") }
+
+// A formula without a saved value at the last row its budget allows:
+// excelize holds every row above it.
+func BenchmarkLimitFormulaSpan(b *testing.B) { benchLimit(b, "far.xlsx") }
 
 // A shared string table at its bound (twice the cells, and 1,000 more).
 func BenchmarkLimitSharedStrings(b *testing.B) { benchLimit(b, "strings.xlsx") }
@@ -322,4 +327,12 @@ func stringsBook(tb testing.TB) []byte {
 	}
 	sst.WriteString("</sst>")
 	return patch(tb, x.bytes(), "xl/sharedStrings.xml", `<sst[^>]*>.*</sst>`, sst.String())
+}
+
+// farBook is a table whose one formula without a saved value is as far
+// down as the rows excelize may hold for it allow.
+func farBook(tb testing.TB) []byte {
+	row := 2*defaultFormulaCells - 2
+	return pkg(tb, "", xsheet{name: "表", data: `<row r="1">` + inline("A1", "合计") + `</row>` +
+		fmt.Sprintf(`<row r="%d"><c r="A%d"><f>1+1</f><v></v></c></row>`, row, row)})
 }
