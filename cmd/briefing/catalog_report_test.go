@@ -81,7 +81,8 @@ var reportCatalog = []catalogCase{
 	reportCase("模板：两层 range 十万次", body(`{{range 100000}}{{range 100000}}{{end}}{{end}}`), "循环（range）一共超过 2000000 轮的上限"),
 	reportCase("模板：短语调用自己", body(`{{define "甲"}}{{template "甲"}}{{end}}{{template "甲"}}`), "短语调用自己"),
 	reportCase("模板：printf 宽度", body(`{{printf "%0999999999d" 1}}`), "printf 的宽度或精度 999999999 太大"),
-	reportCase("模板：三千层列表", section(deepList(3000)), "甲.md 第", "超过 40 格"),
+	reportCase("模板：一千层列表", section(deepList(1000)), "甲.md 第22行", "超过 40 格"),
+	reportCase("模板：三千层列表（超过输出的上限）", section(deepList(3000)), "甲.md 第", "填充结果超过 8 MB 的上限"),
 	reportCase("模板：三千层引用", section(strings.Repeat(">", 3000)+" 甲\n"), "甲.md 第1行", "嵌套了 3000 层列表或引用"),
 	// Front matter.
 	reportCase("前置信息：没有 ---", map[string]string{"report.md": "标题: x\n正文"}, "report.md 第1行：文件应以 --- 开头的前置信息"),

@@ -620,10 +620,12 @@ type recorder struct {
 	budget   *budget
 }
 
-// where is a place in a template file: a byte offset of its source.
+// where is a place in a template file: a byte offset of its source, in
+// the template's own text or in an action.
 type where struct {
 	file string
 	pos  parse.Pos
+	text bool
 }
 
 // outSpan is a stretch of the output: written by the text node at pos
@@ -655,11 +657,11 @@ func (r *recorder) instrument(file string, l *parse.ListNode) {
 		switch n := n.(type) {
 		case *parse.TextNode:
 			if len(n.Text) > 0 {
-				r.texts[&n.Text[0]] = where{file, n.Pos}
+				r.texts[&n.Text[0]] = where{file, n.Pos, true}
 			}
 		case *parse.ActionNode:
 			m := &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte{0}}
-			r.markers[&m.Text[0]] = where{file, n.Pos}
+			r.markers[&m.Text[0]] = where{file: file, pos: n.Pos}
 			nodes = append(nodes, m)
 		case *parse.IfNode:
 			r.instrumentBranch(file, &n.BranchNode)
@@ -669,7 +671,7 @@ func (r *recorder) instrument(file string, l *parse.ListNode) {
 			r.instrumentBranch(file, &n.BranchNode)
 			if n.List != nil {
 				t := tick(n.Pos)
-				r.ticks[&t.Text[0]] = where{file, n.Pos}
+				r.ticks[&t.Text[0]] = where{file: file, pos: n.Pos}
 				n.List.Nodes = append([]parse.Node{t}, n.List.Nodes...)
 			}
 		}

@@ -63,6 +63,9 @@ func (e *limitError) Error() string { return e.msg }
 // spend charges n bytes of output, or a round of a loop, and reports the
 // limit that is reached.
 func (b *budget) spend(at where, output int, round bool) error {
+	if room := b.limits.Output - b.output; output > room && room >= 0 && at.text {
+		at.pos += parse.Pos(room) // the place in a long text where the limit falls
+	}
 	b.output += output
 	if round {
 		b.loops++
