@@ -16,7 +16,8 @@ import (
 )
 
 // frameReports are the reports in a frame: a 公文 with 版头 (份号, 密级,
-// 紧急程度, a joint 标志, 签发人), two annexes and a 版记; and a 简报.
+// 紧急程度, a joint 标志, 签发人), two annexes and a 版记; a 简报; and the
+// two bundled samples.
 var frameReports = []struct {
 	name, dir string
 	red       string    // the red text of the frame
@@ -25,6 +26,10 @@ var frameReports = []struct {
 }{
 	{"公文", "testdata/公文框架", "鹤岭县工业和信息化局鹤岭县财政局文件", []float64{0.35, 0.25, 0.35}, 2},
 	{"简报", "testdata/简报", "鹤岭经济运行", []float64{0.35, 0.35}, 0},
+	// The bundled samples: the 情况汇报 as an upward 公文, the 经济运行
+	// report as a 简报.
+	{"情况汇报", "../../templates/情况汇报", "鹤岭县工业和信息化局文件", []float64{0.35, 0.25, 0.35}, 0},
+	{"经济运行", "../../templates/经济运行", "鹤岭经济运行", []float64{0.35, 0.35}, 0},
 }
 
 // renderFrame builds a frame report into a temporary directory and
