@@ -130,6 +130,7 @@ var limitFiles = []struct {
 	{"spaces.xlsx", spacesBook},
 	{"tags.xlsx", tagsBook},
 	{"cells.xlsx", func(tb testing.TB) []byte { return cellsBook(tb, DefaultMaxCells/10) }},
+	{"column.xlsx", columnBook},
 	{"重点企业.csv", cellsCSV},
 	{"重点项目.csv", longCSV},
 	{"chain.xlsx", func(tb testing.TB) []byte { return chainBook(tb, DefaultMaxFormulas) }},
@@ -192,6 +193,10 @@ func BenchmarkLimitUnzippedTags(b *testing.B) { benchLimit(b, "tags.xlsx") }
 
 // A workbook at the cell limit: a table of 100,000 rows and ten columns.
 func BenchmarkLimitCells(b *testing.B) { benchLimit(b, "cells.xlsx") }
+
+// A workbook at the cell limit in one column: a million rows, the most
+// memory a cell (each row is a Row of its table).
+func BenchmarkLimitCellsOneColumn(b *testing.B) { benchLimit(b, "column.xlsx") }
 
 // A CSV file at the cell limit, close to the size limit: a million cells
 // of some 50 bytes.
@@ -335,4 +340,21 @@ func farBook(tb testing.TB) []byte {
 	row := 2*defaultFormulaCells - 2
 	return pkg(tb, "", xsheet{name: "表", data: `<row r="1">` + inline("A1", "合计") + `</row>` +
 		fmt.Sprintf(`<row r="%d"><c r="A%d"><f>1+1</f><v></v></c></row>`, row, row)})
+}
+
+// columnBook is a table of one column and a million rows.
+func columnBook(tb testing.TB) []byte {
+	return pkg(tb, "", xsheet{name: "表", write: func(w io.Writer) {
+		io.WriteString(w, `<row r="1">`+inline("A1", "值")+`</row>`)
+		var line []byte
+		for r := 2; r <= DefaultMaxCells; r++ {
+			line = append(line[:0], `<row r="`...)
+			line = strconv.AppendInt(line, int64(r), 10)
+			line = append(line, `"><c r="A`...)
+			line = strconv.AppendInt(line, int64(r), 10)
+			line = append(line, `"><v>`...)
+			line = strconv.AppendInt(line, int64(r), 10)
+			w.Write(append(line, `.5</v></c></row>`...))
+		}
+	}})
 }

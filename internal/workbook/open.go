@@ -21,7 +21,7 @@ import (
 // each limit takes; bench_test.go measures them.
 const (
 	DefaultMaxFileSize  = 50 << 20  // bytes of the file as stored
-	DefaultMaxCells     = 1_000_000 // non-empty cells of the whole workbook
+	DefaultMaxCells     = 500_000   // non-empty cells of the whole workbook
 	DefaultUnzipSize    = 256 << 20 // bytes of the whole package unzipped
 	DefaultMaxFormulas  = 50_000    // formulas without a saved value that are calculated
 	defaultFormulaCells = 200_000   // cells the references of those formulas cover
@@ -42,7 +42,7 @@ type Option func(*options)
 func WithMaxFileSize(n int64) Option { return func(o *options) { o.maxFileSize = n } }
 
 // WithMaxCells refuses workbooks with more than n non-empty cells
-// (default 1,000,000).
+// (default 500,000).
 func WithMaxCells(n int) Option { return func(o *options) { o.maxCells = n } }
 
 // WithUnzipLimit refuses a package whose parts take more than n bytes
