@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"briefing/internal/oserr"
 	"bytes"
 	"errors"
 	"fmt"
@@ -276,11 +277,7 @@ func osMessage(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "没有权限读取这个文件"
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return "无法读取文件（" + err.Error() + "）"
+	return oserr.Reason(oserr.Read, "", err)
 }
 
 func tooBigMessage(size int64, o *options) string {
