@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"briefing/internal/oserr"
 	"bytes"
 	"errors"
 	"fmt"
@@ -14,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/richardlehane/mscfb"
+
+	"briefing/internal/oserr"
 )
 
 // Default limits. A county's monthly workbook is some hundred kilobytes;
