@@ -33,6 +33,7 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
+	"briefing/internal/oserr"
 	"briefing/internal/wording"
 	"briefing/internal/workbook"
 )
@@ -128,25 +129,16 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s 第%d行第%d列：%s", file, e.Line, e.Col, msg)
 }
 
-// printable is a message as one readable line: bytes that are not UTF-8
-// become �, control characters \x00-style escapes, the marks of printed
-// values are dropped.
+// printable is a message as one readable line: the marks of printed
+// values dropped, control characters and bytes that are not UTF-8 escaped
+// as every message of the program shows them (oserr.Escape).
 func printable(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0xE000 && r <= 0xE008 }) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= 0xE000 && r <= 0xE008:
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		default:
-			b.WriteRune(r)
+	return oserr.Escape(strings.Map(func(r rune) rune {
+		if r >= 0xE000 && r <= 0xE008 {
+			return -1
 		}
-	}
-	return b.String()
+		return r
+	}, s))
 }
 
 // Errors is every problem of a template, in the order of the file.

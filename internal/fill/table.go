@@ -121,23 +121,24 @@ type markdown string
 
 func (m markdown) String() string { return mark(string(m)) }
 
-// totalWords begin the 合计 row of a table (spaces do not count).
-var totalWords = []string{"合计", "总计", "全县合计", "全市合计"}
-
-// isTotal reports whether a row is a table's 合计 or 小计 row: its first
-// text cell, in the order of the columns, says so.
-func (f *Filler) isTotal(r Row) bool {
-	t := f.tableOf(r)
-	if t == nil {
-		return false
-	}
-	for _, c := range t.Columns {
-		if v := r[c]; v.Kind == workbook.Text {
-			s := strings.Join(strings.Fields(v.Text), "")
-			return contains(totalWords, s) || strings.HasSuffix(s, "小计")
+// firstText is the first text cell of a row, in the order of its table's
+// columns: the cell that says whether it is a 合计 or 小计 row.
+func (f *Filler) firstText(r Row) string {
+	if t := f.tableOf(r); t != nil {
+		for _, c := range t.Columns {
+			if v := r[c]; v.Kind == workbook.Text {
+				return v.Text
+			}
 		}
 	}
-	return false
+	return ""
+}
+
+// isTotal reports whether a row is its table's 合计 or 小计 row, as the
+// workbook's 校验 sees it.
+func (f *Filler) isTotal(r Row) bool {
+	first := f.firstText(r)
+	return workbook.IsTotal(first) || workbook.IsSubtotal(first)
 }
 
 // details is 明细: the rows of a table without its 合计 and 小计 rows.
@@ -162,21 +163,9 @@ func (f *Filler) totalRowOf(x any) (Row, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		if f.isTotal(r) && !strings.HasSuffix(plainFirst(f, r), "小计") {
+		if workbook.IsTotal(f.firstText(r)) {
 			return r, nil
 		}
 	}
 	return nil, fmt.Errorf("合计行：表中没有“合计”行（第一个文字格写着 合计、总计、全县合计 或 全市合计 的行）")
-}
-
-// plainFirst is the first text cell of a row, without spaces.
-func plainFirst(f *Filler, r Row) string {
-	if t := f.tableOf(r); t != nil {
-		for _, c := range t.Columns {
-			if v := r[c]; v.Kind == workbook.Text {
-				return strings.Join(strings.Fields(v.Text), "")
-			}
-		}
-	}
-	return ""
 }

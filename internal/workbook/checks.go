@@ -225,7 +225,7 @@ var totalWords = []string{"合计", "总计", "全县合计", "全市合计"}
 // when there is none.
 func totalRow(t *Table) int {
 	for i, r := range t.Rows {
-		if slices.Contains(totalWords, firstText(r)) {
+		if IsTotal(firstText(r)) {
 			return i
 		}
 	}
@@ -234,9 +234,14 @@ func totalRow(t *Table) int {
 
 // subtotalRow reports whether a row is a subtotal (its first text cell
 // ends with 小计), which a 合计 already counts.
-func subtotalRow(r Row) bool {
-	return strings.HasSuffix(firstText(r), "小计")
-}
+func subtotalRow(r Row) bool { return IsSubtotal(firstText(r)) }
+
+// IsTotal reports whether the first text cell of a table's row marks its
+// 合计 row: 合计, 总计, 全县合计 or 全市合计, spaces and widths aside.
+func IsTotal(first string) bool { return slices.Contains(totalWords, fold(first)) }
+
+// IsSubtotal reports whether the first text cell of a row marks a 小计.
+func IsSubtotal(first string) bool { return strings.HasSuffix(fold(first), "小计") }
 
 // firstText is the row's first text cell, folded; "" when it has none.
 func firstText(r Row) string {
