@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 
+	"briefing/internal/inputfile"
 	"briefing/internal/oserr"
 )
 
@@ -19,21 +20,18 @@ const MaxFileSize = 64 << 20
 // with its size. A directory, a FIFO, a device, an empty file and a file
 // over MaxFileSize are refused; the errors are in Chinese and name path.
 func openFont(path string) (*os.File, int64, error) {
-	f, err := openNoWait(path)
-	if err != nil {
+	f, size, err := inputfile.Open(path, MaxFileSize)
+	var refused *inputfile.Error
+	switch {
+	case errors.As(err, &refused):
+		return nil, 0, refusal(path, refused)
+	case err != nil:
 		return nil, 0, openError(path, err)
-	}
-	info, err := f.Stat()
-	if err == nil {
-		err = checkFile(path, info)
-	} else {
-		err = oserr.New(readFont, path, err)
-	}
-	if err != nil {
+	case size == 0:
 		f.Close()
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("字体文件 %s 是空的（0 字节），请换一个字体文件或不用 -font", oserr.Path(path))
 	}
-	return f, info.Size(), nil
+	return f, size, nil
 }
 
 // readFont is the operation of reading a font file, for messages.
@@ -47,20 +45,16 @@ func openError(path string, err error) error {
 	return oserr.New(readFont, path, err)
 }
 
-// checkFile refuses what is not a font file of a reasonable size.
-func checkFile(path string, info fs.FileInfo) error {
+// refusal words a font file that is not a font file of a reasonable size.
+func refusal(path string, e *inputfile.Error) error {
 	p := oserr.Path(path)
-	switch {
-	case info.IsDir():
+	switch e.Err {
+	case inputfile.ErrDir:
 		return fmt.Errorf("字体文件 %s 是一个目录，请指定目录中的一个字体文件（.ttf、.ttc）", p)
-	case !info.Mode().IsRegular():
-		return fmt.Errorf("字体文件 %s 不是普通文件（而是设备、管道之类），读不出字体，请指定一个 .ttf 或 .ttc 文件", p)
-	case info.Size() == 0:
-		return fmt.Errorf("字体文件 %s 是空的（0 字节），请换一个字体文件或不用 -font", p)
-	case info.Size() > MaxFileSize:
-		return fmt.Errorf("字体文件 %s 有 %d MB，超过了 %d MB 的上限，请换一个字体文件", p, info.Size()>>20, MaxFileSize>>20)
+	case inputfile.ErrTooBig:
+		return fmt.Errorf("字体文件 %s 有 %d MB，超过了 %d MB 的上限，请换一个字体文件", p, e.Size>>20, MaxFileSize>>20)
 	}
-	return nil
+	return fmt.Errorf("字体文件 %s 不是普通文件（而是设备、管道之类），读不出字体，请指定一个 .ttf 或 .ttc 文件", p)
 }
 
 // readFontFile reads a whole font file, within the bounds of openFont.

@@ -3,7 +3,6 @@ package report
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"briefing/internal/fill"
+	"briefing/internal/inputfile"
 	"briefing/internal/oserr"
 	"briefing/samples"
 	"briefing/sections"
@@ -58,37 +58,26 @@ func (d diskFiles) disk(rel string) string { return d.path(rel) }
 const maxFileSize = 32 << 20
 
 // readRegular reads a regular file of at most maxFileSize bytes; a
-// directory, a device or a pipe is refused before it is opened.
+// directory, a device or a pipe is refused without waiting.
 func readRegular(p string) ([]byte, error) {
-	if err := regular(p, maxFileSize); err != nil {
-		return nil, err
+	data, err := inputfile.Read(p, maxFileSize)
+	var refused *inputfile.Error
+	if errors.As(err, &refused) {
+		return nil, &fileError{p, refusal(p, refused)}
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err == nil && len(b) > maxFileSize {
-		return nil, &fileError{p, fmt.Sprintf("文件 %s 超过 %d MB 的上限", p, maxFileSize>>20)}
-	}
-	return b, err
+	return data, err
 }
 
-// regular refuses what is not a regular file of at most max bytes.
-func regular(p string, max int64) error {
-	st, err := os.Stat(p)
-	switch {
-	case err != nil:
-		return err
-	case st.IsDir():
-		return &fileError{p, fmt.Sprintf("%s 是一个目录，不是文件", p)}
-	case !st.Mode().IsRegular():
-		return &fileError{p, fmt.Sprintf("%s 不是普通文件（是设备、管道或套接字），不能读取", p)}
-	case st.Size() > max:
-		return &fileError{p, fmt.Sprintf("文件 %s 有 %d MB，超过 %d MB 的上限", p, st.Size()>>20, max>>20)}
+// refusal words a file the inputfile package refused.
+func refusal(p string, e *inputfile.Error) string {
+	shown := oserr.Path(p)
+	switch e.Err {
+	case inputfile.ErrDir:
+		return fmt.Sprintf("%s 是一个目录，不是文件", shown)
+	case inputfile.ErrTooBig:
+		return fmt.Sprintf("文件 %s 有 %d MB，超过 %d MB 的上限", shown, e.Size>>20, maxFileSize>>20)
 	}
-	return nil
+	return fmt.Sprintf("%s 不是普通文件（是设备、管道或套接字），不能读取", shown)
 }
 
 // allowed refuses a path whose real place (symbolic links resolved) is
@@ -263,15 +252,4 @@ func readProblem(err error) string {
 		return "文件不存在"
 	}
 	return oserr.Reason(oserr.Read, "", err)
-}
-
-// workbookFile refuses a workbook path that is neither a regular file nor
-// a directory (of CSV files): a device or a pipe would be read for ever.
-// The workbook package bounds the size.
-func workbookFile(p string) error {
-	st, err := os.Stat(p)
-	if err != nil || st.IsDir() || st.Mode().IsRegular() {
-		return nil // workbook.Open says what is wrong with a missing file
-	}
-	return &fileError{p, fmt.Sprintf("%s 不是普通文件（是设备、管道或套接字），不能作为工作簿读取", p)}
 }

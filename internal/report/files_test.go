@@ -95,7 +95,7 @@ func TestReportTypeRoot(t *testing.T) {
 func TestWorkbookNotAFile(t *testing.T) {
 	dir := writeReport(t, map[string]string{"报告/report.md": "---\n标题: x\n---\n正文。\n"})
 	r, _ := Load(dir)
-	if _, err := r.Workbook("/dev/zero"); err == nil || !strings.Contains(err.Error(), "/dev/zero 不是普通文件") {
+	if _, err := r.Workbook("/dev/zero"); err == nil || !strings.Contains(err.Error(), "/dev/zero：不是普通文件") {
 		t.Errorf("%v", err)
 	}
 	dir = writeReport(t, map[string]string{"报告/report.md": "---\n标题: x\n数据: /dev/zero\n---\n正文。\n"})

@@ -393,9 +393,6 @@ func (r *Report) ReadFile(rel string) ([]byte, error) {
 // -data flag), otherwise the one its front matter names.
 func (r *Report) Workbook(path string) (*workbook.Book, error) {
 	if path != "" {
-		if err := workbookFile(path); err != nil {
-			return nil, err
-		}
 		return workbook.Open(path)
 	}
 	if r.dataPath == "" {
@@ -408,9 +405,6 @@ func (r *Report) Workbook(path string) (*workbook.Book, error) {
 		}
 		if err := r.files.(diskFiles).allowed(p); err != nil {
 			return nil, fmt.Errorf("%s 第%d行：%s", r.fileLabel, line, readProblem(err))
-		}
-		if err := workbookFile(p); err != nil {
-			return nil, fmt.Errorf("%s 第%d行：%v", r.fileLabel, line, err)
 		}
 		return workbook.Open(p)
 	}

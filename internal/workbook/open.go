@@ -14,6 +14,7 @@ import (
 
 	"github.com/richardlehane/mscfb"
 
+	"briefing/internal/inputfile"
 	"briefing/internal/oserr"
 )
 
@@ -90,15 +91,26 @@ func Open(path string, opts ...Option) (*Book, error) {
 		return openDir(path, o)
 	}
 	name := filepath.Base(path)
-	if fi.Size() > o.maxFileSize {
-		return nil, fail(Ref{File: name}, "%s", tooBigMessage(fi.Size(), o))
-	}
-	f, err := os.Open(path)
+	f, _, err := inputfile.Open(path, o.maxFileSize)
 	if err != nil {
-		return nil, fail(Ref{File: path}, "%s", osMessage(err))
+		return nil, openFailed(path, err, o)
 	}
 	defer f.Close()
 	return read(f, name, o)
+}
+
+// openFailed words a file that Open cannot read: too large, not a
+// regular file (a device or a pipe, which would be read for ever), or the
+// system's error.
+func openFailed(path string, err error, o *options) error {
+	var refused *inputfile.Error
+	switch {
+	case errors.As(err, &refused) && refused.Err == inputfile.ErrTooBig:
+		return fail(Ref{File: filepath.Base(path)}, "%s", tooBigMessage(refused.Size, o))
+	case errors.As(err, &refused):
+		return fail(Ref{File: path}, "不是普通文件（是设备、管道或套接字），不能作为工作簿读取")
+	}
+	return fail(Ref{File: path}, "%s", osMessage(err))
 }
 
 // Read reads a workbook from r (a file embedded in the program, an
@@ -184,9 +196,9 @@ func openDir(dir string, o *options) (*Book, error) {
 		if total += fi.Size(); total > o.maxFileSize {
 			return nil, fail(Ref{File: name}, "%s", tooBigMessage(total, o))
 		}
-		data, err := os.ReadFile(p)
+		data, err := inputfile.Read(p, o.maxFileSize)
 		if err != nil {
-			ps.add(Ref{File: f}, "%s", osMessage(err))
+			ps.list = append(ps.list, openFailed(f, err, o).(*Error).Problems...)
 			continue
 		}
 		sub := *o

@@ -1,6 +1,6 @@
 //go:build unix
 
-package fonts
+package inputfile
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 )
 
 // openNoWait opens path for reading; O_NONBLOCK keeps the opening of a FIFO
-// from waiting for a writer (openFont then refuses it).
+// from waiting for a writer (Open then refuses it).
 func openNoWait(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }

@@ -1,11 +1,11 @@
 //go:build !unix
 
-package fonts
+package inputfile
 
 import "os"
 
 // openNoWait opens path for reading. On Windows opening a device or a
-// named pipe does not wait; openFont then refuses it.
+// named pipe does not wait; Open then refuses it.
 func openNoWait(path string) (*os.File, error) {
 	return os.Open(path)
 }
