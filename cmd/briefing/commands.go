@@ -50,6 +50,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if err := reads.check(); err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n", err)
+		return exitUsage
+	}
 	formats, err := build.ParseFormats(*format)
 	if err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
@@ -84,6 +88,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	pos, code, ok := c.parse(args, stdout, stderr, 1)
 	if !ok {
 		return code
+	}
+	if err := reads.check(); err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n", err)
+		return exitUsage
 	}
 	rep, err := report.Load(first(pos), reads.loadOptions()...)
 	if err != nil {

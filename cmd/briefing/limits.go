@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"briefing/internal/fill"
+	"briefing/internal/oserr"
 	"briefing/internal/report"
 )
 
@@ -27,6 +29,22 @@ func addReadFlags(c *command) *readFlags {
 	r.loops = c.Int("max-loops", fill.DefaultLimits.Loops, "模板中循环（range）一共可以转的`轮数`")
 	c.Var(&r.time, "max-time", "填充模板的`时间`上限，如 30s、2m")
 	return r
+}
+
+// check refuses a -root that is not a directory: a report could read
+// nothing under it.
+func (r *readFlags) check() error {
+	if *r.root == "" {
+		return nil
+	}
+	st, err := os.Stat(*r.root)
+	if err != nil {
+		return fmt.Errorf("-root %s", oserr.Message("读取目录", *r.root, err))
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("-root 应是一个目录，%s 不是目录", oserr.Path(*r.root))
+	}
+	return nil
 }
 
 // limits are the limits of the fill the flags ask for.

@@ -32,7 +32,10 @@ func TestLimitFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-root", root, "-max-loops", "20"}, exitProblem, "report.md 第6行第20列：循环（range）一共超过 20 轮的上限"},
+		{[]string{"-root", root, "-max-output", "1KB"}, exitProblem, "report.md 第6行"},
 		{[]string{"-root", root, "-max-output", "1KB"}, exitProblem, "填充结果超过 1 KB 的上限"},
+		{[]string{"-root", filepath.Join(root, "没有")}, exitUsage, "-root 无法读取目录"},
+		{[]string{"-root", filepath.Join(dir, "report.md")}, exitUsage, "-root 应是一个目录"},
 		{[]string{"-root", root, "-max-output", "很多"}, exitUsage, "“很多”不是一个大小"},
 		{[]string{"-root", root, "-max-time", "一会儿"}, exitUsage, "不是一段时间"},
 		{[]string{}, exitProblem, "外面.md 不在报告可以读取的目录"},

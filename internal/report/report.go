@@ -161,6 +161,10 @@ func Load(name string, opts ...LoadOption) (*Report, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%s：报告目录中没有 %s", r.Dir, FileName)
 		}
+		var fe *fileError
+		if errors.As(err, &fe) {
+			return nil, errors.New(fe.msg) // it names the file
+		}
 		return nil, fmt.Errorf("%s：%s", r.fileLabel, readProblem(err))
 	}
 	if err := r.parse(src); err != nil {
