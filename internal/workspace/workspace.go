@@ -24,7 +24,7 @@ import (
 
 // Names of the workspace's own folders.
 const (
-	ArchiveDir = "归档"     // the builds, one folder per report type
+	ArchiveDir = "归档"        // the builds, one folder per report type
 	StateDir   = ".briefing" // uploads and snapshots of workbooks being built
 )
 
