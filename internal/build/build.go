@@ -51,7 +51,20 @@ type Options struct {
 	// Limits bound the filling of the templates (report.Limits); a zero
 	// field keeps the default.
 	Limits report.Limits
+	// Progress, when set, is told each stage as Render begins it, in
+	// Chinese: 读取报告, 读取工作簿, 填充模板, 排版, 生成 PDF, 生成 HTML ….
+	Progress func(stage string)
 }
+
+// stage tells o.Progress that a stage begins.
+func (o Options) stage(name string) {
+	if o.Progress != nil {
+		o.Progress(name)
+	}
+}
+
+// stageNames are the stages of writing each format, for Progress.
+var stageNames = map[string]string{"pdf": "生成 PDF", "html": "生成 HTML", "txt": "生成纯文本"}
 
 // StrictError is the refusal of a build with Strict set: the report's
 // warnings, one a line.
@@ -169,16 +182,19 @@ func Render(o Options) (*Result, error) {
 		*d = now.Sub(start)
 		start = now
 	}
+	o.stage("读取报告")
 	rep, err := report.Load(o.Report, o.loadOptions()...)
 	if err != nil {
 		return nil, err
 	}
 	lap(&t.Report)
+	o.stage("读取工作簿")
 	book, err := rep.Workbook(o.Data)
 	if err != nil {
 		return nil, err
 	}
 	lap(&t.Workbook)
+	o.stage("填充模板")
 	filled, err := rep.Fill(book)
 	if err != nil {
 		return nil, err
@@ -207,6 +223,11 @@ func Render(o Options) (*Result, error) {
 	}
 	for _, f := range ordered {
 		var data []byte
+		if f == "pdf" {
+			o.stage("排版")
+		} else {
+			o.stage(stageNames[f])
+		}
 		switch f {
 		case "pdf":
 			if o.Fonts == nil {
@@ -225,6 +246,7 @@ func Render(o Options) (*Result, error) {
 				return nil, err
 			}
 			lap(&t.Layout)
+			o.stage(stageNames[f])
 			data, err = pdfBytes(res.Layout, doc, opts)
 			lap(&t.PDF)
 		case "html":

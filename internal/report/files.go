@@ -7,7 +7,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"briefing/internal/fill"
 	"briefing/internal/inputfile"
@@ -35,6 +37,24 @@ type files interface {
 type diskFiles struct {
 	dir   string
 	roots []string
+	log   *readLog
+}
+
+// readLog lists the files a report read, for Report.Files.
+type readLog struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (l *readLog) add(p string) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !slices.Contains(l.paths, p) {
+		l.paths = append(l.paths, p)
+	}
 }
 
 func (d diskFiles) path(rel string) string {
@@ -45,6 +65,7 @@ func (d diskFiles) path(rel string) string {
 }
 func (d diskFiles) read(rel string) ([]byte, error) {
 	p := d.path(rel)
+	d.log.add(p)
 	if err := d.allowed(p); err != nil {
 		return nil, err
 	}

@@ -39,6 +39,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -140,10 +141,10 @@ func Load(name string, opts ...LoadOption) (*Report, error) {
 	r := Report{limits: o.limits}
 	switch {
 	case isDir(name):
-		r.files, r.Dir = diskFiles{dir: name, roots: o.rootsOf(name)}, name
+		r.files, r.Dir = diskFiles{dir: name, roots: o.rootsOf(name), log: &readLog{}}, name
 	case !filepath.IsAbs(name) && isDir(filepath.Join("templates", name)):
 		dir := filepath.Join("templates", name)
-		r.files, r.Dir = diskFiles{dir: dir, roots: o.rootsOf(dir)}, dir
+		r.files, r.Dir = diskFiles{dir: dir, roots: o.rootsOf(dir), log: &readLog{}}, dir
 	case !strings.ContainsAny(name, `/\`) && embeddedDir(name):
 		r.files, r.Dir = embedFiles{dir: path.Join("templates", name)}, "内置:templates/"+name
 	default:
@@ -376,6 +377,20 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Files lists the files on disk the report has read so far (report.md,
+// its sections, phrase files, attachments, images), in the order first
+// read, files it could not read included; none for a bundled report. A
+// template author's preview watches them.
+func (r *Report) Files() []string {
+	d, ok := r.files.(diskFiles)
+	if !ok || d.log == nil {
+		return nil
+	}
+	d.log.mu.Lock()
+	defer d.log.mu.Unlock()
+	return slices.Clone(d.log.paths)
 }
 
 // AllowRawHTML reports whether the report's front matter says 允许HTML: 是:
