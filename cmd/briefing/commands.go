@@ -63,8 +63,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：输出目录“%s”的名字中有控制字符（如换行），请换一个目录\n", oserr.Path(*out))
 		return exitUsage
 	}
+	prog := newProgress(stderr)
 	res, err := buildWatched(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict,
-		Root: *reads.root, Limits: reads.limits()}, stderr)
+		Root: *reads.root, Limits: reads.limits(), Progress: prog.stageFunc()}, stderr)
+	if prog != nil {
+		prog.done()
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -25,10 +25,22 @@ type readFlags struct {
 func addReadFlags(c *command) *readFlags {
 	r := &readFlags{output: sizeFlag(fill.DefaultLimits.Output), time: durationFlag(fill.DefaultLimits.Time)}
 	r.root = c.String("root", "", "报告可以读取文件的`目录`（章节、短语、图片、工作簿都须在其中）；默认为报告目录，以及它所在文件夹的 templates、sections、samples")
+	r.addLimits(c)
+	return r
+}
+
+// addLimitFlags adds the flags of the fill's limits only (no -root).
+func addLimitFlags(c *command) *readFlags {
+	none := ""
+	r := &readFlags{root: &none, output: sizeFlag(fill.DefaultLimits.Output), time: durationFlag(fill.DefaultLimits.Time)}
+	r.addLimits(c)
+	return r
+}
+
+func (r *readFlags) addLimits(c *command) {
 	c.Var(&r.output, "max-output", "填充模板写出的内容的`上限`，如 32MB")
 	r.loops = c.Int("max-loops", fill.DefaultLimits.Loops, "模板中循环（range）一共可以转的`轮数`")
 	c.Var(&r.time, "max-time", "填充模板的`时间`上限，如 30s、2m")
-	return r
 }
 
 // check refuses a -root that is not a directory: a report could read

@@ -6,6 +6,7 @@
 //	briefing check [-data 工作簿] [报告]
 //	briefing figures [-data 工作簿] [-json] [报告]
 //	briefing fonts [-font 角色=文件]...
+//	briefing serve [-addr 127.0.0.1:端口] [工作区]
 //
 // Exit status: 0 success, 1 a problem in the report, workbook, templates or
 // fonts, 2 wrong usage, 3 an output file could not be written, 4 an
@@ -48,7 +49,16 @@ func main() {
 			debug.SetMemoryLimit(512 << 20)
 		}
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	restore := setupConsole()
+	args := os.Args[1:]
+	if len(args) == 0 && doubleClicked() {
+		// briefing.exe double-clicked in Explorer: the clerk's web page,
+		// with the folder it lies in as the workspace.
+		args = []string{"serve", doubleClickWorkspace()}
+	}
+	code := run(args, os.Stdout, os.Stderr)
+	restore()
+	os.Exit(code)
 }
 
 const usage = `briefing —— 把工作簿（Excel）中的数据填入中文报告模板，生成公文格式的 PDF 和 HTML。
@@ -58,6 +68,7 @@ const usage = `briefing —— 把工作簿（Excel）中的数据填入中文�
   briefing check   [-data 工作簿] [报告]                              只检查，不写文件
   briefing figures [-data 工作簿] [-json] [报告]                      列出从工作簿读到的数据
   briefing fonts   [-font 角色=字体文件]...                           列出各角色使用的字体
+  briefing serve   [-addr 127.0.0.1:端口] [工作区目录]                  在本机打开报告工作台（网页）
   briefing version                                                  显示版本
 
 “报告”是 templates/ 下的报告类型名（如 情况汇报）或磁盘上任意一个报告目录；
@@ -89,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdFigures(rest, stdout, stderr)
 	case "fonts":
 		return cmdFonts(rest, stdout, stderr)
+	case "serve":
+		return cmdServe(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "briefing", version)
 		return exitOK
