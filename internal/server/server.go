@@ -56,10 +56,10 @@ type Server struct {
 	mu       sync.Mutex
 	sessions map[string]*session // by report type
 
-	stop   context.CancelFunc
-	done   chan struct{}
-	logMu  sync.Mutex
-	ctx    context.Context
+	stop  context.CancelFunc
+	done  chan struct{}
+	logMu sync.Mutex
+	ctx   context.Context
 }
 
 // New returns the server of o.Workspace and starts following the files of

@@ -22,7 +22,10 @@ func TestRefusesStrangers(t *testing.T) {
 		req  func() *http.Request
 	}{
 		{"no token", func() *http.Request { r, _ := http.NewRequest("GET", f.http.URL+"/", nil); return r }},
-		{"wrong token", func() *http.Request { r, _ := http.NewRequest("GET", f.http.URL+"/?token=x"+testToken[1:], nil); return r }},
+		{"wrong token", func() *http.Request {
+			r, _ := http.NewRequest("GET", f.http.URL+"/?token=x"+testToken[1:], nil)
+			return r
+		}},
 		{"foreign Host", func() *http.Request {
 			r, _ := http.NewRequest("GET", f.url("/"), nil)
 			r.Host = "attacker.example:80"
