@@ -22,7 +22,7 @@ const appCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Referrer-Policy", "same-origin") // no-referrer would make a form's Origin “null”
 	h.Set("Cache-Control", "no-store")
 	if !slices.Contains(s.o.Hosts, strings.ToLower(r.Host)) {
 		refuse(w, http.StatusForbidden, "这个地址不是 briefing 的地址（Host 不符）。请用 briefing 启动时给出的网址打开。")
@@ -56,9 +56,13 @@ func (s *Server) isToken(v string) bool {
 	return s.o.Token != "" && subtle.ConstantTimeCompare([]byte(v), []byte(s.o.Token)) == 1
 }
 
-// sameOrigin reports whether a form comes from the server's own page: its
-// Origin (or, without one, its Referer) names an allowed host.
+// sameOrigin reports whether a form comes from the server's own page: the
+// browser says it is same-origin, and its Origin (or, without one, its
+// Referer) names an allowed host.
 func (s *Server) sameOrigin(r *http.Request) bool {
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" {
+		return false
+	}
 	from := r.Header.Get("Origin")
 	if from == "" {
 		from = r.Header.Get("Referer")

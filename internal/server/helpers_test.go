@@ -21,7 +21,13 @@ import (
 const testToken = "0123456789abcdef0123456789abcdef"
 
 // repoFile is a file of the repository, by its path from the root.
-func repoFile(rel string) string { return filepath.Join("..", "..", filepath.FromSlash(rel)) }
+func repoFile(rel string) string {
+	p, err := filepath.Abs(filepath.Join("..", "..", filepath.FromSlash(rel)))
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
 
 // fixture is a server on a temporary workspace, answering on a test port.
 type fixture struct {
