@@ -74,6 +74,7 @@ func New(o Options) *Server {
 	if o.LoadFonts == nil {
 		o.LoadFonts = func() (*fonts.Set, error) { return fonts.Bundled(), nil }
 	}
+	o.Workspace.Tidy()
 	s := &Server{o: o, sessions: map[string]*session{}, done: make(chan struct{})}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.routes()

@@ -288,6 +288,23 @@ func (w *Workspace) Snapshot(name string, r io.Reader, limit int64) (string, err
 	return p, nil
 }
 
+// snapshotsKept is how long a snapshot outlives the process that made it
+// (a build cut short by a power cut): Tidy removes older ones.
+const snapshotsKept = 24 * time.Hour
+
+// Tidy removes the snapshots of workbooks older than a day, which a
+// process that ended abruptly left behind.
+func (w *Workspace) Tidy() {
+	dir := filepath.Join(w.Dir, StateDir, "工作簿")
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		fi, err := e.Info()
+		if err == nil && e.IsDir() && time.Since(fi.ModTime()) > snapshotsKept {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // ErrTooBig refuses a workbook over the limit.
 var ErrTooBig = errors.New("工作簿太大")
 
