@@ -17,15 +17,16 @@ const maxAnchorDepth = 8
 
 // aligner finds a longest common subsequence of two sequences of ids.
 type aligner struct {
-	work int // steps left for exact diffs
-	out  []match
+	work   int // steps left for exact diffs
+	out    []match
+	v1, v2 []int // bisect's furthest reaches, reused
 }
 
 // align returns the matches of a longest common subsequence of a and b in
 // increasing order (exact while the work allows, close to it beyond). The
 // result depends on the input only, never on the time taken.
 func align(a, b []int32) []match {
-	al := &aligner{work: alignWork}
+	al := &aligner{work: alignWork, out: make([]match, 0, min(len(a), len(b)))}
 	al.diff(a, b, 0, 0, 0)
 	return al.out
 }
@@ -95,7 +96,10 @@ func (al *aligner) bisect(a, b []int32) (x, y int, ok bool) {
 	n, m := len(a), len(b)
 	maxD := (n + m + 1) / 2
 	off, size := maxD, 2*maxD+2
-	v1, v2 := make([]int, size), make([]int, size)
+	if cap(al.v1) < size {
+		al.v1, al.v2 = make([]int, size), make([]int, size)
+	}
+	v1, v2 := al.v1[:size], al.v2[:size]
 	for i := range v1 {
 		v1[i], v2[i] = -1, -1
 	}

@@ -66,18 +66,23 @@ type sentence struct {
 	line int
 }
 
+// texter compares texts, numbering their sentences and tokens.
+type texter struct {
+	sentences, tokens interner
+}
+
 // Text compares two reports' plain texts (internal/textwriter output: one
 // paragraph a line), sentence by sentence.
 func Text(old, new string) []SentenceChange {
 	os, ns := sentences(old), sentences(new)
-	in := interner{}
-	ms := align(in.ids(texts(os)), in.ids(texts(ns)))
-	var out []SentenceChange
+	t := &texter{interner{}, interner{}}
+	ms := align(t.sentences.ids(texts(os)), t.sentences.ids(texts(ns)))
+	out := make([]SentenceChange, 0, max(len(os), len(ns)))
 	pi, pj := 0, 0
 	for _, m := range append(ms, match{len(os), len(ns)}) {
-		out = appendStretch(out, os[pi:m.i], ns[pj:m.j])
+		out = t.appendStretch(out, os[pi:m.i], ns[pj:m.j])
 		if m.i < len(os) {
-			out = append(out, pair(os[m.i], ns[m.j]))
+			out = append(out, same(os[m.i], ns[m.j]))
 		}
 		pi, pj = m.i+1, m.j+1
 	}
@@ -87,14 +92,26 @@ func Text(old, new string) []SentenceChange {
 // appendStretch appends a stretch of removed and added sentences: the
 // similar ones paired as changed, in order, the others removed (first) and
 // added.
-func appendStretch(out []SentenceChange, rem, add []sentence) []SentenceChange {
+func (t *texter) appendStretch(out []SentenceChange, rem, add []sentence) []SentenceChange {
+	if len(rem) == 0 || len(add) == 0 {
+		return appendAlone(out, rem, add)
+	}
+	rw, aw := t.words(rem), t.words(add)
 	ri, aj := 0, 0
-	for _, p := range pairSimilar(rem, add) {
+	for _, p := range pairSimilar(rw, aw) {
 		out = appendAlone(out, rem[ri:p.i], add[aj:p.j])
-		out = append(out, pair(rem[p.i], add[p.j]))
+		out = append(out, pair(rem[p.i], add[p.j], rw[p.i], aw[p.j]))
 		ri, aj = p.i+1, p.j+1
 	}
 	return appendAlone(out, rem[ri:], add[aj:])
+}
+
+func (t *texter) words(ss []sentence) []words {
+	out := make([]words, len(ss))
+	for k, s := range ss {
+		out[k] = t.tokens.words(s.text)
+	}
+	return out
 }
 
 func appendAlone(out []SentenceChange, rem, add []sentence) []SentenceChange {
@@ -107,16 +124,19 @@ func appendAlone(out []SentenceChange, rem, add []sentence) []SentenceChange {
 	return out
 }
 
-// pair is an old sentence and its new version: Same when equal, else
-// Changed with the differing words marked.
-func pair(o, n sentence) SentenceChange {
-	c := SentenceChange{Op: Same, OldLine: o.line, NewLine: n.line}
+// same is a sentence in both texts.
+func same(o, n sentence) SentenceChange {
+	return SentenceChange{Op: Same, Old: []Span{{o.text, false}}, New: []Span{{n.text, false}}, OldLine: o.line, NewLine: n.line}
+}
+
+// pair is an old sentence and its new version: Changed with the
+// differing words marked (Same when equal).
+func pair(o, n sentence, ow, nw words) SentenceChange {
 	if o.text == n.text {
-		c.Old, c.New = []Span{{o.text, false}}, []Span{{n.text, false}}
-		return c
+		return same(o, n)
 	}
-	c.Op = Changed
-	c.Old, c.New = wordSpans(o.text, n.text)
+	c := SentenceChange{Op: Changed, OldLine: o.line, NewLine: n.line}
+	c.Old, c.New = wordSpans(ow, nw)
 	return c
 }
 
@@ -170,23 +190,22 @@ const (
 // pairSimilar pairs the removed and added sentences that share at least
 // half their tokens (Dice coefficient of the token multisets ≥ 0.5), in
 // order, the pairs chosen for the most similarity in all.
-func pairSimilar(rem, add []sentence) []match {
+func pairSimilar(rem, add []words) []match {
 	if len(rem) == 0 || len(add) == 0 {
 		return nil
 	}
-	in := interner{}
-	rb, ab := bags(rem, in), bags(add, in)
+	rb, ab := bags(rem), bags(add)
 	if len(rem)*len(add) <= maxPairCells {
 		return pairExact(rb, ab)
 	}
 	return pairGreedy(rb, ab)
 }
 
-// bags are the sentences' tokens as sorted ids.
-func bags(ss []sentence, in interner) [][]int32 {
-	out := make([][]int32, len(ss))
-	for k, s := range ss {
-		out[k] = in.ids(tokens(s.text))
+// bags are the sentences' token ids, sorted.
+func bags(ws []words) [][]int32 {
+	out := make([][]int32, len(ws))
+	for k, w := range ws {
+		out[k] = slices.Clone(w.ids)
 		slices.Sort(out[k])
 	}
 	return out

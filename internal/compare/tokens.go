@@ -11,7 +11,7 @@ import (
 // word (GDP), a run of spaces or tabs, and otherwise a single character —
 // a Han character or a punctuation mark.
 func tokens(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/3+1)
 	afterNumber := false
 	for i := 0; i < len(s); {
 		n := tokenLen(s[i:], afterNumber)
@@ -72,7 +72,16 @@ func runLen(s string, keep func(rune) bool) int {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
+// isLatin tells whether r is a letter of an alphabet (Latin, full-width
+// Latin, Greek, Cyrillic), not of CJK.
 func isLatin(r rune) bool {
-	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') ||
-		r >= 0x80 && unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) && !unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ':
+		return true
+	case r >= 0x2E80: // CJK, kana, Hangul and their marks
+		return false
+	}
+	return unicode.IsLetter(r)
 }

@@ -22,11 +22,21 @@ func (in interner) ids(ss []string) []int32 {
 	return out
 }
 
+// words is a sentence split into tokens, and the tokens' ids.
+type words struct {
+	toks []string
+	ids  []int32
+}
+
+func (in interner) words(s string) words {
+	toks := tokens(s)
+	return words{toks, in.ids(toks)}
+}
+
 // wordSpans marks the words of two versions of a sentence that differ.
-func wordSpans(old, new string) (o, n []Span) {
-	ot, nt := tokens(old), tokens(new)
-	in := interner{}
-	runs := cleanup(toRuns(align(in.ids(ot), in.ids(nt))), ot, nt)
+func wordSpans(o, n words) (os, ns []Span) {
+	ot, nt := o.toks, n.toks
+	runs := cleanup(toRuns(align(o.ids, n.ids)), ot, nt)
 	keptO, keptN := make([]bool, len(ot)), make([]bool, len(nt))
 	for _, r := range runs {
 		for k := 0; k < r.n; k++ {
@@ -36,19 +46,21 @@ func wordSpans(old, new string) (o, n []Span) {
 	return spans(ot, keptO), spans(nt, keptN)
 }
 
-// spans joins tokens into spans, a new span wherever kept changes.
+// spans joins tokens into spans, a new span wherever kept changes; the
+// spans are slices of the tokens' text, which follow one another.
 func spans(toks []string, kept []bool) []Span {
 	var out []Span
-	var b strings.Builder
+	text := strings.Join(toks, "")
+	start, at := 0, 0
 	for k, t := range toks {
 		if k > 0 && kept[k] != kept[k-1] {
-			out = append(out, Span{Text: b.String(), Changed: !kept[k-1]})
-			b.Reset()
+			out = append(out, Span{Text: text[start:at], Changed: !kept[k-1]})
+			start = at
 		}
-		b.WriteString(t)
+		at += len(t)
 	}
 	if len(toks) > 0 {
-		out = append(out, Span{Text: b.String(), Changed: !kept[len(toks)-1]})
+		out = append(out, Span{Text: text[start:], Changed: !kept[len(toks)-1]})
 	}
 	return out
 }
