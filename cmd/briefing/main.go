@@ -7,6 +7,7 @@
 //	briefing figures [-data 工作簿] [-json] [报告]
 //	briefing fonts [-font 角色=文件]...
 //	briefing serve [-addr 127.0.0.1:端口] [工作区]
+//	briefing diff [-report 报告] [-json] [-exit-code] [-all] 旧 新
 //
 // Exit status: 0 success, 1 a problem in the report, workbook, templates or
 // fonts, 2 wrong usage, 3 an output file could not be written, 4 an
@@ -69,6 +70,7 @@ const usage = `briefing —— 把工作簿（Excel）中的数据填入中文�
   briefing figures [-data 工作簿] [-json] [报告]                      列出从工作簿读到的数据
   briefing fonts   [-font 角色=字体文件]...                           列出各角色使用的字体
   briefing serve   [-addr 127.0.0.1:端口] [工作区目录]                  在本机打开报告工作台（网页）
+  briefing diff    [-report 报告] [-exit-code] 旧 新                  比较两次生成（工作簿或生成目录）的数据和文字
   briefing version                                                  显示版本
 
 “报告”是 templates/ 下的报告类型名（如 情况汇报）或磁盘上任意一个报告目录；
@@ -102,6 +104,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdFonts(rest, stdout, stderr)
 	case "serve":
 		return cmdServe(rest, stdout, stderr)
+	case "diff":
+		return cmdDiff(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "briefing", version)
 		return exitOK
