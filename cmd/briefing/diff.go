@@ -22,7 +22,7 @@ const diffAbout = `比较同一份报告的两次生成（如上月和本月）�
 再列出改动、新增、删去的句子，改动的词语用【】标出，最后一行是汇总。
 
 旧、新各是一个工作簿（.xlsx、.csv，或放 .csv 的目录：用 -report 的报告在内存中生成后比较，不写文件），
-或一个生成目录（briefing serve 存档的一次生成：含 manifest.json、工作簿和 .txt 输出）。
+或一个生成目录（工作区中存档的一次生成：含 manifest.json、工作簿和 .txt 输出）。
 省略 -report 时，用生成目录的 manifest.json 中记录的报告；两边都是工作簿时用内置示例“情况汇报”。
 
 退出码：0 比较完毕（不论有无不同）；加 -exit-code 时 0 没有不同、1 有不同；
@@ -34,7 +34,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	c := newCommand("diff", "briefing diff [-report 报告] [-json] [-exit-code] [-all] 旧 新", diffAbout)
 	reportName := c.String("report", "", "用哪一份`报告`的模板从工作簿生成文字（templates/ 下的报告类型名或报告目录）")
 	asJSON := c.Bool("json", false, "以 JSON 输出全部结果（包括未变的句子），供脚本使用")
-	exitCode := c.Bool("exit-code", false, "有不同时退出码为 1，没有不同时为 0（供 CI 使用）")
+	exitCode := c.Bool("exit-code", false, "有不同时退出码为 1，没有不同时为 0（供自动检查使用）")
 	all := c.Bool("all", false, "也列出未变的句子：按顺序列出整份报告")
 	reads := addReadFlags(c)
 	pos, code, ok := c.parse(args, stdout, stderr, 2)
@@ -168,6 +168,10 @@ type manifest struct {
 	Version        string   `json:"version"`
 }
 
+// manifestFields name the fields of a manifest in messages.
+var manifestFields = map[string]string{"report": "报告", "workbook": "工作簿", "workbook_sha256": "工作簿的哈希值",
+	"time": "生成时间", "outputs": "输出文件", "version": "版本"}
+
 // Bounds of what diff reads from a build directory.
 const (
 	maxManifest = 1 << 20
@@ -208,9 +212,25 @@ func readManifest(path string) (*manifest, error) {
 	}
 	var m manifest
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("%s 读不懂：%s；它应是 briefing serve 写的 JSON", oserr.Path(path), oserr.Escape(err.Error()))
+		return nil, fmt.Errorf("%s 读不懂：%s；它应是存档时写下的 JSON 文件", oserr.Path(path), jsonProblem(err))
 	}
 	return &m, nil
+}
+
+// jsonProblem says in Chinese what is wrong with a JSON file.
+func jsonProblem(err error) string {
+	var syntax *json.SyntaxError
+	var kind *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("第%d个字节处格式不对", syntax.Offset)
+	case errors.As(err, &kind):
+		if name, ok := manifestFields[kind.Field]; ok {
+			return name + "的值类型不对"
+		}
+		return "有一项的值类型不对"
+	}
+	return "格式不对"
 }
 
 // readArchived reads the workbook and the text output a manifest names,
@@ -218,7 +238,7 @@ func readManifest(path string) (*manifest, error) {
 func readArchived(dir string, m *manifest) (*diffSide, error) {
 	mpath := oserr.Path(filepath.Join(dir, "manifest.json"))
 	if !plainName(m.Workbook) {
-		return nil, fmt.Errorf("%s：workbook“%s”应是同一目录中一个文件的名字", mpath, oserr.Escape(m.Workbook))
+		return nil, fmt.Errorf("%s 记录的工作簿“%s”应是同一目录中一个文件的名字", mpath, oserr.Escape(m.Workbook))
 	}
 	txt := ""
 	for _, o := range m.Outputs {
@@ -228,7 +248,7 @@ func readArchived(dir string, m *manifest) (*diffSide, error) {
 		}
 	}
 	if txt == "" {
-		return nil, fmt.Errorf("生成目录 %s 中没有纯文本输出（manifest.json 的 outputs 中没有 .txt 文件），无法比较报告的文字；"+
+		return nil, fmt.Errorf("生成目录 %s 中没有纯文本输出（manifest.json 记录的输出中没有 .txt 文件），无法比较报告的文字；"+
 			"请在生成时包含 txt 格式", oserr.Path(dir))
 	}
 	wpath := filepath.Join(dir, m.Workbook)

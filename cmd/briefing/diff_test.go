@@ -141,6 +141,10 @@ func TestDiffBuildDirectories(t *testing.T) {
 	}
 }
 
+// checkDiffMessage checks a message for English and traces of Go where
+// the catalog's checkClean is built (Unix).
+var checkDiffMessage = func(t *testing.T, msg string, args []string) {}
+
 func TestDiffHelp(t *testing.T) {
 	code, stdout, _ := runCmd(t, "diff", "-h")
 	for _, want := range []string{"用法：briefing diff", "-report", "-exit-code", "-json", "-all", "生成目录", "manifest.json", "退出码"} {
@@ -160,6 +164,8 @@ func TestDiffRefusals(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(changed, "经济运行-2022年7月.xlsx"), []byte("PK"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	broken := archive(t, july, "经济运行.txt")
+	os.WriteFile(filepath.Join(broken, "manifest.json"), []byte(`{"report": "经济运行", "outputs": "经济运行.txt"}`), 0o644)
 	escaping := archive(t, july, "经济运行.txt")
 	os.WriteFile(filepath.Join(escaping, "manifest.json"), []byte(`{"report":"经济运行","workbook":"../经济运行-2022年7月.xlsx","outputs":["经济运行.txt"]}`), 0o644)
 	cases := []struct {
@@ -169,9 +175,10 @@ func TestDiffRefusals(t *testing.T) {
 	}{
 		{[]string{july}, exitUsage, "需要两个参数"},
 		{[]string{empty, august}, exitUsage, empty + " 是一个目录，但其中没有 manifest.json（不是一次生成的存档），也没有 .csv 文件"},
-		{[]string{noText, august}, exitProblem, "生成目录 " + noText + " 中没有纯文本输出（manifest.json 的 outputs 中没有 .txt 文件）"},
+		{[]string{noText, august}, exitProblem, "生成目录 " + noText + " 中没有纯文本输出（manifest.json 记录的输出中没有 .txt 文件）"},
 		{[]string{changed, august}, exitProblem, "经济运行-2022年7月.xlsx 与 manifest.json 记录的不一致"},
-		{[]string{escaping, august}, exitProblem, "workbook“../经济运行-2022年7月.xlsx”应是同一目录中一个文件的名字"},
+		{[]string{escaping, august}, exitProblem, "manifest.json 记录的工作簿“../经济运行-2022年7月.xlsx”应是同一目录中一个文件的名字"},
+		{[]string{broken, august}, exitProblem, "manifest.json 读不懂：输出文件的值类型不对；它应是存档时写下的 JSON 文件"},
 		{[]string{"-report", "经济运行", "samples/没有这个.xlsx", august}, exitProblem, "没有这个.xlsx"},
 		{[]string{"-exit-code", "-report", "经济运行", "samples/没有这个.xlsx", august}, exitProblem, "错误："},
 		{[]string{july, august}, exitProblem, "\n没有指定 -report，用的是内置示例“情况汇报”的模板；其他报告的工作簿请用 -report 指定报告，如 -report 经济运行\n"},
@@ -184,5 +191,6 @@ func TestDiffRefusals(t *testing.T) {
 		if !strings.HasPrefix(stderr, "错误：") {
 			t.Errorf("%v: stderr %q", c.args, stderr)
 		}
+		checkDiffMessage(t, stderr, c.args)
 	}
 }
