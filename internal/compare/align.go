@@ -5,11 +5,16 @@ import "sort"
 // match pairs equal elements of two sequences: a[i] == b[j].
 type match struct{ i, j int }
 
-// alignWork bounds the steps of the exact (Myers) diff in one call of
-// align: some tenths of a second. Beyond it the sequences are aligned on
-// the elements that occur once in each (patience diff), and the stretches
-// between those anchors are diffed again with what work is left.
-const alignWork = 20_000_000
+// alignWork bounds the steps of the exact (Myers) diff of the sentences
+// of two texts, and wordWork those of all the word diffs of their changed
+// sentences: each some tenths of a second at most. Beyond it sequences are
+// aligned on the elements that occur once in each (patience diff), and
+// the stretches between those anchors are diffed again with what work is
+// left.
+const (
+	alignWork = 20_000_000
+	wordWork  = 2 * alignWork
+)
 
 // maxAnchorDepth bounds how often a stretch between anchors is anchored
 // again once the work is spent; deeper stretches stay unmatched.
@@ -23,11 +28,13 @@ type aligner struct {
 }
 
 // align returns the matches of a longest common subsequence of a and b in
-// increasing order (exact while the work allows, close to it beyond). The
-// result depends on the input only, never on the time taken.
-func align(a, b []int32) []match {
-	al := &aligner{work: alignWork, out: make([]match, 0, min(len(a), len(b)))}
+// increasing order: exact while the work allows (taken from *work), close
+// to it beyond. The result depends on the input only, never on the time
+// taken.
+func align(a, b []int32, work *int) []match {
+	al := &aligner{work: *work, out: make([]match, 0, min(len(a), len(b)))}
 	al.diff(a, b, 0, 0, 0)
+	*work = max(al.work, 0)
 	return al.out
 }
 

@@ -76,3 +76,28 @@ func BenchmarkTextLongLine(b *testing.B) {
 		Text(old, new)
 	}
 }
+
+// BenchmarkTextRewritten compares thirty paragraphs of 30,000 characters,
+// each rewritten throughout with the same few characters: every pair is
+// similar enough to be diffed word by word, and each such diff as costly as
+// can be; the work they share bounds them all.
+func BenchmarkTextRewritten(b *testing.B) {
+	r := rand.New(rand.NewPCG(9, 9))
+	chars := []rune("全县工业投资消费增长下降同比亿元个百分点，。")
+	text := func() string {
+		var s strings.Builder
+		for p := 0; p < 30; p++ {
+			for k := 0; k < 30000; k++ {
+				s.WriteRune(chars[r.IntN(len(chars))])
+			}
+			s.WriteString("\n")
+		}
+		return strings.ReplaceAll(s.String(), "。", "、")
+	}
+	old, new := text(), text()
+	b.SetBytes(int64(len(old) + len(new)))
+	b.ResetTimer()
+	for b.Loop() {
+		Text(old, new)
+	}
+}

@@ -66,17 +66,20 @@ type sentence struct {
 	line int
 }
 
-// texter compares texts, numbering their sentences and tokens.
+// texter compares texts, numbering their sentences and tokens; work is
+// what is left for the word diffs.
 type texter struct {
 	sentences, tokens interner
+	work              int
 }
 
 // Text compares two reports' plain texts (internal/textwriter output: one
 // paragraph a line), sentence by sentence.
 func Text(old, new string) []SentenceChange {
 	os, ns := sentences(old), sentences(new)
-	t := &texter{interner{}, interner{}}
-	ms := align(t.sentences.ids(texts(os)), t.sentences.ids(texts(ns)))
+	t := &texter{interner{}, interner{}, wordWork}
+	work := alignWork
+	ms := align(t.sentences.ids(texts(os)), t.sentences.ids(texts(ns)), &work)
 	out := make([]SentenceChange, 0, max(len(os), len(ns)))
 	pi, pj := 0, 0
 	for _, m := range append(ms, match{len(os), len(ns)}) {
@@ -100,7 +103,7 @@ func (t *texter) appendStretch(out []SentenceChange, rem, add []sentence) []Sent
 	ri, aj := 0, 0
 	for _, p := range pairSimilar(rw, aw) {
 		out = appendAlone(out, rem[ri:p.i], add[aj:p.j])
-		out = append(out, pair(rem[p.i], add[p.j], rw[p.i], aw[p.j]))
+		out = append(out, t.pair(rem[p.i], add[p.j], rw[p.i], aw[p.j]))
 		ri, aj = p.i+1, p.j+1
 	}
 	return appendAlone(out, rem[ri:], add[aj:])
@@ -131,12 +134,12 @@ func same(o, n sentence) SentenceChange {
 
 // pair is an old sentence and its new version: Changed with the
 // differing words marked (Same when equal).
-func pair(o, n sentence, ow, nw words) SentenceChange {
+func (t *texter) pair(o, n sentence, ow, nw words) SentenceChange {
 	if o.text == n.text {
 		return same(o, n)
 	}
 	c := SentenceChange{Op: Changed, OldLine: o.line, NewLine: n.line}
-	c.Old, c.New = wordSpans(ow, nw)
+	c.Old, c.New = wordSpans(ow, nw, &t.work)
 	return c
 }
 

@@ -81,7 +81,8 @@ func TestAlignIsLCS(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 500; n++ {
 		a, b := randomSeq(r, r.IntN(40), 1+r.IntN(6)), randomSeq(r, r.IntN(40), 1+r.IntN(6))
-		ms := align(a, b)
+		work := alignWork
+		ms := align(a, b, &work)
 		checkMatches(t, a, b, ms)
 		if want := lcsLen(a, b); len(ms) != want {
 			t.Fatalf("align(%v, %v) matched %d, LCS is %d", a, b, len(ms), want)
@@ -147,7 +148,8 @@ func TestWordSpans(t *testing.T) {
 	}
 	for _, c := range cases {
 		in := interner{}
-		o, n := wordSpans(in.words(c.old), in.words(c.new))
+		work := wordWork
+		o, n := wordSpans(in.words(c.old), in.words(c.new), &work)
 		if got := marked(o) + " | " + marked(n); got != c.want {
 			t.Errorf("wordSpans(%q, %q):\n got %s\nwant %s", c.old, c.new, got, c.want)
 		}

@@ -33,10 +33,19 @@ func (in interner) words(s string) words {
 	return words{toks, in.ids(toks)}
 }
 
-// wordSpans marks the words of two versions of a sentence that differ.
-func wordSpans(o, n words) (os, ns []Span) {
+// pairWork is the work one word diff may take beyond its share by length:
+// enough for any sentence edited rather than rewritten.
+const pairWork = 10_000
+
+// wordSpans marks the words of two versions of a sentence that differ,
+// taking the work of their diff from *work, at most in proportion to their
+// length, so that one long rewritten paragraph does not take all of it.
+func wordSpans(o, n words, work *int) (os, ns []Span) {
 	ot, nt := o.toks, n.toks
-	runs := cleanup(toRuns(align(o.ids, n.ids)), ot, nt)
+	budget := min(*work, pairWork+64*(len(ot)+len(nt)))
+	left := budget
+	runs := cleanup(toRuns(align(o.ids, n.ids, &left)), ot, nt)
+	*work -= budget - left
 	keptO, keptN := make([]bool, len(ot)), make([]bool, len(nt))
 	for _, r := range runs {
 		for k := 0; k < r.n; k++ {
