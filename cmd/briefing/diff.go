@@ -91,7 +91,7 @@ type diffSide struct {
 func (s *diffSide) label() string {
 	p := oserr.Path(s.path)
 	if m := s.manifest; m != nil {
-		return fmt.Sprintf("%s（%s 的生成，工作簿 %s，%s）", p, oserr.Escape(m.Report), oserr.Escape(m.Workbook), oserr.Escape(m.Time))
+		return fmt.Sprintf("%s（报告 %s，工作簿 %s，生成于 %s）", p, oserr.Escape(m.Report), oserr.Escape(m.Workbook), oserr.Escape(m.Time))
 	}
 	return p
 }
@@ -104,12 +104,12 @@ func loadSides(paths []string, reportName string, reads *readFlags, stderr io.Wr
 	sides := make([]*diffSide, len(paths))
 	for k, p := range paths {
 		s, err := readBuildDir(p)
-		if err != nil {
-			var u usageError
-			if errors.As(err, &u) {
-				fmt.Fprintf(stderr, "错误：%v\n", err)
-				return nil, exitUsage
-			}
+		var u usageError
+		switch {
+		case errors.As(err, &u):
+			fmt.Fprintf(stderr, "错误：%v\n", err)
+			return nil, exitUsage
+		case err != nil:
 			return nil, fail(stderr, err)
 		}
 		sides[k] = s
@@ -118,21 +118,28 @@ func loadSides(paths []string, reportName string, reads *readFlags, stderr io.Wr
 		reportName = archivedReport(sides, stderr)
 	}
 	for k, p := range paths {
-		if sides[k] != nil {
-			continue
-		}
-		res, err := build.Render(build.Options{Report: reportName, Data: p, Formats: []string{"txt"}, Version: version,
-			Root: *reads.root, Limits: reads.limits()})
-		if err != nil {
-			code := fail(stderr, err)
-			if reportName == "" {
-				fmt.Fprintln(stderr, "没有指定 -report，用的是内置示例“情况汇报”的模板；其他报告的工作簿请用 -report 指定报告，如 -report 经济运行")
+		if sides[k] == nil {
+			if sides[k] = renderSide(p, reportName, reads, stderr); sides[k] == nil {
+				return nil, exitProblem
 			}
-			return nil, code
 		}
-		sides[k] = &diffSide{path: p, book: res.Book, text: string(res.Files[0].Data)}
 	}
 	return sides, exitOK
+}
+
+// renderSide builds the report from a workbook in memory, as text; nil
+// after printing the problem.
+func renderSide(path, reportName string, reads *readFlags, stderr io.Writer) *diffSide {
+	res, err := build.Render(build.Options{Report: reportName, Data: path, Formats: []string{"txt"}, Version: version,
+		Root: *reads.root, Limits: reads.limits()})
+	if err != nil {
+		fail(stderr, err)
+		if reportName == "" {
+			fmt.Fprintln(stderr, "没有指定 -report，用的是内置示例“情况汇报”的模板；其他报告的工作簿请用 -report 指定报告，如 -report 经济运行")
+		}
+		return nil
+	}
+	return &diffSide{path: path, book: res.Book, text: string(res.Files[0].Data)}
 }
 
 // archivedReport is the report named by the build directories among
@@ -240,13 +247,7 @@ func readArchived(dir string, m *manifest) (*diffSide, error) {
 	if !plainName(m.Workbook) {
 		return nil, fmt.Errorf("%s 记录的工作簿“%s”应是同一目录中一个文件的名字", mpath, oserr.Escape(m.Workbook))
 	}
-	txt := ""
-	for _, o := range m.Outputs {
-		if strings.EqualFold(filepath.Ext(o), ".txt") && plainName(o) {
-			txt = o
-			break
-		}
-	}
+	txt := m.textOutput()
 	if txt == "" {
 		return nil, fmt.Errorf("生成目录 %s 中没有纯文本输出（manifest.json 记录的输出中没有 .txt 文件），无法比较报告的文字；"+
 			"请在生成时包含 txt 格式", oserr.Path(dir))
@@ -264,6 +265,16 @@ func readArchived(dir string, m *manifest) (*diffSide, error) {
 		return nil, err
 	}
 	return &diffSide{path: dir, book: book, text: string(text), manifest: m}, nil
+}
+
+// textOutput is the first .txt file among the outputs, "" when none.
+func (m *manifest) textOutput() string {
+	for _, o := range m.Outputs {
+		if strings.EqualFold(filepath.Ext(o), ".txt") && plainName(o) {
+			return o
+		}
+	}
+	return ""
 }
 
 // plainName tells whether name is a file's name alone, without a folder.

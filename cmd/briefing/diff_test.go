@@ -132,7 +132,7 @@ func TestDiffBuildDirectories(t *testing.T) {
 		if code != exitOK || stderr != "" {
 			t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
 		}
-		if !strings.HasPrefix(stdout, "旧："+old+"（经济运行 的生成，工作簿 经济运行-2022年7月.xlsx，2026-12-01T10:00:00Z）\n") {
+		if !strings.HasPrefix(stdout, "旧："+old+"（报告 经济运行，工作簿 经济运行-2022年7月.xlsx，生成于 2026-12-01T10:00:00Z）\n") {
 			t.Errorf("%v: header %q", args, stdout[:strings.Index(stdout, "\n\n")])
 		}
 		if got := stdout[strings.Index(stdout, "\n\n"):]; got != want {

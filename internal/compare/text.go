@@ -155,6 +155,7 @@ func texts(ss []sentence) []string {
 // 。！？； (with the closing quotes and brackets that follow it).
 func sentences(text string) []sentence {
 	var out []sentence
+	text = strings.TrimPrefix(text, "\ufeff") // a byte-order mark an editor added
 	for k, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
 		for line != "" {
