@@ -199,7 +199,7 @@ func readBuildDir(dir string) (*diffSide, error) {
 	}
 	mpath := filepath.Join(dir, "manifest.json")
 	if _, err := os.Lstat(mpath); errors.Is(err, os.ErrNotExist) {
-		if csvs, _ := filepath.Glob(filepath.Join(dir, "*.csv")); len(csvs) > 0 {
+		if hasCSV(dir) {
 			return nil, nil
 		}
 		return nil, usageError(fmt.Sprintf("%s 是一个目录，但其中没有 manifest.json（不是一次生成的存档），也没有 .csv 文件；"+
@@ -210,6 +210,17 @@ func readBuildDir(dir string) (*diffSide, error) {
 		return nil, err
 	}
 	return readArchived(dir, m)
+}
+
+// hasCSV tells whether dir holds a .csv file: a workbook of CSV sheets.
+func hasCSV(dir string) bool {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			return true
+		}
+	}
+	return false
 }
 
 func readManifest(path string) (*manifest, error) {
