@@ -16,6 +16,7 @@ import (
 	"briefing/internal/inputfile"
 	"briefing/internal/oserr"
 	"briefing/internal/workbook"
+	"briefing/internal/workspace"
 )
 
 const diffAbout = `比较同一份报告的两次生成（如上月和本月）：列出数值不同的数据（旧 → 新，以及所在单元格），
@@ -23,7 +24,8 @@ const diffAbout = `比较同一份报告的两次生成（如上月和本月）�
 
 旧、新各是一个工作簿（.xlsx、.csv，或放 .csv 的目录：用 -report 的报告在内存中生成后比较，不写文件），
 或一个生成目录（工作区中存档的一次生成：含 manifest.json、工作簿和 .txt 输出）。
-省略 -report 时，用生成目录的 manifest.json 中记录的报告；两边都是工作簿时用内置示例“情况汇报”。
+省略 -report 时，用生成目录的 manifest.json 中记录的报告（生成目录在工作区的“归档”中时，是这个工作区中
+同名的报告类型）；两边都是工作簿时用内置示例“情况汇报”。
 
 退出码：0 比较完毕（不论有无不同）；加 -exit-code 时 0 没有不同、1 有不同；
         1 也表示有问题（工作簿、报告或生成目录读不了，这时标准错误输出以“错误：”开头、标准输出为空）；
@@ -145,16 +147,36 @@ func renderSide(path, reportName string, reads *readFlags, stderr io.Writer) *di
 // archivedReport is the report named by the build directories among
 // sides, "" when there is none; it notes when two name different reports.
 func archivedReport(sides []*diffSide, stderr io.Writer) string {
-	name := ""
+	var first *manifest
+	var dir string
 	for _, s := range sides {
-		if s == nil || s.manifest.Report == "" {
-			continue
+		switch {
+		case s == nil || s.manifest.Report == "":
+		case first == nil:
+			first, dir = s.manifest, s.path
+		case s.manifest.Report != first.Report:
+			fmt.Fprintf(stderr, "注意：两次生成的报告不同（%s 和 %s），照样比较\n", oserr.Escape(first.Report), oserr.Escape(s.manifest.Report))
 		}
-		if name != "" && name != s.manifest.Report {
-			fmt.Fprintf(stderr, "注意：两次生成的报告不同（%s 和 %s），照样比较\n", oserr.Escape(name), oserr.Escape(s.manifest.Report))
-		}
-		if name == "" {
-			name = s.manifest.Report
+	}
+	if first == nil {
+		return ""
+	}
+	return manifestReport(dir, first.Report)
+}
+
+// manifestReport is what report.Load takes for the report type a build
+// directory names: when the directory is an entry of a workspace's archive
+// (工作区/归档/类型/条目), the workspace's own type of that name; else the
+// name itself (a bundled type, or a folder).
+func manifestReport(dir, name string) string {
+	abs, err := filepath.Abs(dir)
+	archive := filepath.Dir(filepath.Dir(abs))
+	if err != nil || filepath.Base(archive) != workspace.ArchiveDir {
+		return name
+	}
+	if w, err := workspace.Open(filepath.Dir(archive)); err == nil {
+		if t, ok := w.Type(name); ok {
+			return t.Report()
 		}
 	}
 	return name

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"briefing/internal/workspace"
 )
 
 const (
@@ -154,6 +157,50 @@ func TestDiffHelp(t *testing.T) {
 	}
 	if _, stdout, _ := runCmd(t, "-h"); !strings.Contains(stdout, "briefing diff") {
 		t.Errorf("the usage does not list diff:\n%s", stdout)
+	}
+}
+
+// TestDiffWorkspaceArchive: an entry the workspace archive wrote compares
+// with a workbook built by the workspace's own report type of the name its
+// manifest gives — here one whose 简报名称 differs from the bundled one, so
+// the title stays the same sentence on both sides.
+func TestDiffWorkspaceArchive(t *testing.T) {
+	ws := t.TempDir()
+	for _, f := range []string{"templates/经济运行/report.md", "sections/经济运行/短语.md", "sections/经济运行/主要指标.md",
+		"sections/经济运行/存在的问题.md", "sections/经济运行/下一步打算.md", july} {
+		data, err := os.ReadFile(filepath.Join("..", "..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mkfile(t, filepath.Join(ws, f), data)
+	}
+	typ := filepath.Join(ws, "templates", "经济运行")
+	edit(t, filepath.Join(typ, "report.md"), `简报名称: '{{信息 "县名"}}经济运行'`, `简报名称: '{{信息 "县名"}}经济运行快报'`)
+	out := t.TempDir()
+	if code, _, stderr := runCmd(t, "build", "-data", july, "-format", "txt", "-o", out, typ); code != exitOK {
+		t.Fatalf("build: %s", stderr)
+	}
+	txt, err := os.ReadFile(filepath.Join(out, "经济运行.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := workspace.Open(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := w.Archive(workspace.Build{Report: "经济运行", Workbook: filepath.Join(ws, july), Version: version,
+		Outputs: []workspace.Output{{Name: "经济运行.txt", Data: txt}}, Time: time.Date(2022, 8, 12, 9, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "diff", "-all", e.Dir, august)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"  同（第1段）鹤岭经济运行快报\n", "，未变28句。\n"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
 	}
 }
 
