@@ -172,7 +172,12 @@ func TestDiffWorkspaceArchive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mkfile(t, filepath.Join(ws, f), data)
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(ws, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(ws, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	typ := filepath.Join(ws, "templates", "经济运行")
 	edit(t, filepath.Join(typ, "report.md"), `简报名称: '{{信息 "县名"}}经济运行'`, `简报名称: '{{信息 "县名"}}经济运行快报'`)
