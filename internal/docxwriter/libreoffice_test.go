@@ -12,8 +12,10 @@ import (
 
 	"briefing/internal/build"
 	"briefing/internal/document"
+	"briefing/internal/docxwriter"
 	"briefing/internal/fonts"
 	"briefing/internal/mdext"
+	"briefing/internal/textwriter"
 	"briefing/internal/typocheck"
 )
 
@@ -185,5 +187,56 @@ func pictures(t *testing.T, name, pdf string, pages int) {
 		if b, err := exec.Command("pdftoppm", "-r", "40", "-png", "-singlefile", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, out).CombinedOutput(); err != nil {
 			t.Fatalf("pdftoppm: %v\n%s", err, b)
 		}
+	}
+}
+
+// probe is paragraphs built so that a mark falls where a line starts or
+// ends in the grid of 28 characters (26 after the indent): ——, ……, ／, ·,
+// ％, 〃, ～, ”, 、 at a line's start, 《 at its end, 82.8 across it.
+func probe() string {
+	fill := strings.Repeat("甲乙丙丁戊己庚辛壬癸", 3)
+	head := func(n int) string { return string([]rune(fill)[:n]) }
+	var ps []string
+	for _, c := range []struct {
+		n    int
+		mark string
+	}{{25, "——"}, {26, "——"}, {26, "……"}, {25, "……"}, {25, "——"}, {25, "／"}, {26, "·"}, {26, "％"},
+		{25, "82.8亿元"}, {24, "82.8亿元"}, {26, "”"}, {25, "《乙丙》"}, {26, "、"}, {26, "〃"}, {26, "～"}} {
+		ps = append(ps, head(c.n)+c.mark+"乙丙丁戊己庚辛壬癸。")
+	}
+	return strings.Join(ps, "\n\n") + "\n"
+}
+
+// TestLibreOfficeProbe renders the probe with LibreOffice and measures
+// it: in the grid, no ——, …… or number is split across lines; the
+// line-breaking faults LibreOffice makes are logged (with LibreOffice
+// 7.4: —— and …… at a line's start, clreq's strict rule, and a
+// full-width ／ at a line's start).
+func TestLibreOfficeProbe(t *testing.T) {
+	o := newOffice(t)
+	if !typocheck.Available() {
+		t.Skip("python3 with pdfminer is not installed (apt-get install python3-pdfminer): typocheck not run")
+	}
+	dir := t.TempDir()
+	d := doc(probe(), document.Meta{Title: "探针"})
+	data, err := docxwriter.Bytes(d, docxwriter.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, txt := filepath.Join(dir, "探针.docx"), filepath.Join(dir, "探针.txt")
+	if err := os.WriteFile(docx, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(txt, textwriter.Bytes(d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := typocheck.Run(o.convert(t, docx, "pdf", dir), txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("probe: kinsoku %v, split sequences %d, number|unit %d, 28 characters %v, text %v",
+		s.KinsokuByLevel, s.Unbreakable, s.NumberUnitSplits, s.CharsMode == 28, s.TextSimilarity)
+	if s.Unbreakable != 0 || s.TextSimilarity != 1 {
+		t.Errorf("probe: %d sequences split across lines, text %v", s.Unbreakable, s.TextSimilarity)
 	}
 }
