@@ -224,7 +224,7 @@ var catalog = []catalogCase{
 
 	// The command line and the workbook.
 	{name: "-format 不认识", code: exitUsage, setup: func(t *testing.T, root string) invocation {
-		return invocation{args: outArgs(root, "-format", "docx"), want: []string{"不认识的输出格式“docx”"}}
+		return invocation{args: outArgs(root, "-format", "doc"), want: []string{"不认识的输出格式“doc”"}}
 	}},
 	{name: "-format 为空", code: exitUsage, setup: func(t *testing.T, root string) invocation {
 		return invocation{args: outArgs(root, "-format", ","), want: []string{"没有指定输出格式"}}
@@ -331,7 +331,7 @@ func checkSays(t *testing.T, out string, r invocation) {
 // files and options: formats, font technology, the roles of -font, the
 // program's commands and folders, the template language's range.
 var allowed = map[string]bool{"PDF": true, "HTML": true, "TrueType": true, "OpenType": true, "ttf": true, "otf": true,
-	"ttc": true, "csv": true, "xlsx": true, "pdf": true, "html": true, "txt": true, "tmp": true, "MB": true, "GB": true,
+	"ttc": true, "csv": true, "xlsx": true, "pdf": true, "html": true, "txt": true, "docx": true, "Word": true, "tmp": true, "MB": true, "GB": true,
 	"title": true, "body": true, "hei": true, "kai": true, "folio": true, "latin": true, "out": true, "templates": true,
 	"sections": true, "samples": true, "range": true,
 	"briefing": true, "build": true, "check": true, "figures": true, "fonts": true, "version": true, "json": true,

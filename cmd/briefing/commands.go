@@ -41,7 +41,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		"读取工作簿，填充报告模板，生成 PDF 和 HTML。出错时不写出任何文件。")
 	data := c.String("data", "", "`工作簿`文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
 	out := c.String("o", "out", "输出`目录`")
-	format := c.String("format", "pdf,html", "输出`格式`，用逗号分隔：pdf、html、txt（纯文本，每段一行）")
+	format := c.String("format", "pdf,html", "输出`格式`，用逗号分隔：pdf、html、txt（纯文本，每段一行）、docx（可编辑的 Word 文档）")
 	timings := c.Bool("timings", false, "在标准错误输出中列出各步骤的耗时")
 	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时不生成，退出码为 1")
 	reads := addReadFlags(c)

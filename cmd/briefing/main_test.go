@@ -66,7 +66,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"bulid"}, "不认识的命令“bulid”"},
 		{[]string{"build", "-x"}, "不认识的选项 -x"},
 		{[]string{"build", "-o"}, "选项 -o 后面需要一个值"},
-		{[]string{"build", "-format", "docx"}, "不认识的输出格式“docx”"},
+		{[]string{"build", "-format", "doc"}, "不认识的输出格式“doc”"},
 		{[]string{"build", "a", "b"}, "多余的参数"},
 	}
 	for _, c := range cases {

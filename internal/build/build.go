@@ -20,9 +20,9 @@ import (
 	"briefing/internal/workbook"
 )
 
-// Formats the build can write: the PDF, the HTML page, and the plain text
-// (one paragraph a line, as the PDF reads).
-var Formats = []string{"pdf", "html", "txt"}
+// Formats the build can write: the PDF, the HTML page, the plain text
+// (one paragraph a line, as the PDF reads), and the Word document.
+var Formats = []string{"pdf", "html", "txt", "docx"}
 
 // DefaultFormats are written when none are asked for.
 var DefaultFormats = []string{"pdf", "html"}
@@ -259,6 +259,15 @@ func Render(o Options) (*Result, error) {
 			lap(&t.HTML)
 		case "txt":
 			data = textwriter.Bytes(doc)
+		case "docx":
+			if res.Layout == nil && o.Fonts == nil {
+				l := <-fontsReady
+				if l.err != nil {
+					return nil, l.err
+				}
+				o.Fonts = l.set
+			}
+			data, err = docxBytes(doc, res.Layout, o.Fonts, producer)
 		}
 		if err != nil {
 			return nil, err

@@ -30,6 +30,7 @@ type Summary struct {
 	Pitch               float64            `json:"line_pitch_pt"`
 	Kinsoku             int                `json:"kinsoku_violations"`
 	Unbreakable         int                `json:"unbreakable_violations"`
+	NumberUnitSplits    int                `json:"number_unit_splits"`
 	Missing             int                `json:"missing_glyphs"`
 	AllEmbedded         bool               `json:"all_fonts_embedded"`
 	AllSubset           bool               `json:"all_fonts_subset"`
@@ -42,6 +43,21 @@ type Summary struct {
 	PageNumbersPlacedGB bool               `json:"-"`
 	Lang                string             `json:"lang"`
 	HasOutline          bool               `json:"has_outline"`
+
+	// From the report's other objects: the margins' GB/T 9704 verdict
+	// (±1 mm, to the em box or the line box), the lines of each page, the
+	// marks hung past the right edge, the line-breaking faults by level.
+	MarginsGB      bool           `json:"-"`
+	PageLines      []PageLines    `json:"-"`
+	Hanging        int            `json:"-"`
+	KinsokuByLevel map[string]int `json:"kinsoku_by_level"`
+}
+
+// PageLines counts the text lines of a page: those in the body size and
+// all of them (a title, a table, the 版记 are in other sizes).
+type PageLines struct {
+	Body int `json:"body_lines"`
+	All  int `json:"all_text_lines"`
 }
 
 var (
@@ -91,10 +107,22 @@ func Run(pdf, expected string) (*Summary, error) {
 		PageNumbers struct {
 			PositionOK bool `json:"gbt9704_position_ok"`
 		} `json:"page_numbers"`
+		Layout struct {
+			PerPage []PageLines `json:"per_page"`
+			GBT9704 struct {
+				MarginsOK bool `json:"margins_ok"`
+			} `json:"gbt9704"`
+		} `json:"layout"`
+		Justification struct {
+			Hanging int `json:"line_end_punct_hanging"`
+		} `json:"justification"`
 	}
 	if err := json.Unmarshal(out, &r); err != nil {
 		return nil, fmt.Errorf("typocheck %s: %v", pdf, err)
 	}
 	r.Summary.PageNumbersPlacedGB = r.PageNumbers.PositionOK
+	r.Summary.MarginsGB = r.Layout.GBT9704.MarginsOK
+	r.Summary.PageLines = r.Layout.PerPage
+	r.Summary.Hanging = r.Justification.Hanging
 	return &r.Summary, nil
 }
