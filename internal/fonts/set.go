@@ -20,11 +20,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	bundled "briefing/fonts"
 	"briefing/internal/oserr"
@@ -67,6 +69,7 @@ type font struct {
 	nGlyphs  int
 	upem     float64
 	asc, des float64
+	pieces   pieceCache
 }
 
 // slot is a face of the set and its lazily loaded font.
@@ -95,7 +98,7 @@ func (s *slot) load() (*font, error) {
 		if s.face.Bundled {
 			s.f, s.err = bundledFont(s.face.name)
 		} else {
-			s.f, s.err = loadFile(s.face.file, s.face.Index)
+			s.f, s.err = sharedFile(s.face.file, s.face.Index)
 		}
 		if s.err == nil {
 			s.face.Data = s.f.data
@@ -652,6 +655,60 @@ func bundledFont(name string) (*font, error) {
 		}
 		e.f, e.err = parseFont(data)
 	})
+	return e.f, e.err
+}
+
+// ---- font files: loaded once per process while they do not change ----
+
+// fileKey names a face of a font file as it is on disk now.
+type fileKey struct {
+	path  string
+	index int
+	size  int64
+	mod   time.Time
+}
+
+// maxFiles bounds the font files kept loaded.
+const maxFiles = 16
+
+var fileCache struct {
+	sync.Mutex
+	m     map[fileKey]*bundledEntry
+	order []fileKey
+}
+
+// sharedFile loads face index of the font file at path, or returns the one
+// loaded before if the file has the same size and time of change: the sets
+// of a batch, each made by System, share the faces and their pieces.
+func sharedFile(path string, index int) (*font, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return loadFile(path, index)
+	}
+	k := fileKey{path, index, fi.Size(), fi.ModTime()}
+	fileCache.Lock()
+	if fileCache.m == nil {
+		fileCache.m = map[fileKey]*bundledEntry{}
+	}
+	e := fileCache.m[k]
+	if e == nil {
+		e = &bundledEntry{}
+		fileCache.m[k] = e
+		fileCache.order = append(fileCache.order, k)
+		if len(fileCache.order) > maxFiles {
+			delete(fileCache.m, fileCache.order[0])
+			fileCache.order = fileCache.order[1:]
+		}
+	}
+	fileCache.Unlock()
+	e.once.Do(func() { e.f, e.err = loadFile(path, index) })
+	if e.err != nil {
+		fileCache.Lock()
+		if fileCache.m[k] == e {
+			delete(fileCache.m, k) // try again next time
+		}
+		fileCache.Unlock()
+	}
 	return e.f, e.err
 }
 

@@ -37,6 +37,13 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 }
 
 func subsetFont(data []byte, runes []rune) ([]byte, error) {
+	return cutFont(data, runes, true)
+}
+
+// cutFont is subsetFont; names tells whether to keep the name table (the
+// font's copyright and licence), which a font embedded in a PDF does not
+// need.
+func cutFont(data []byte, runes []rune, names bool) ([]byte, error) {
 	d, err := readDir(bytesReaderAt(data), 0)
 	if err != nil {
 		return nil, err
@@ -182,7 +189,7 @@ func subsetFont(data []byte, runes []rune) ([]byte, error) {
 	// Tables kept as they are: names (copyright, licence), OS/2 metrics, and
 	// the hinting programs the glyphs' instructions may call.
 	for _, tag := range []string{"name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
-		if b := tb(tag); b != nil {
+		if b := tb(tag); b != nil && (names || tag != "name") {
 			tables = append(tables, sfntTable{tag, b})
 		}
 	}

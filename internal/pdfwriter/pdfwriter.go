@@ -26,7 +26,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/internal/document"
 	"briefing/internal/fonts"
@@ -173,32 +173,11 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
 
-	registered := map[int]string{}
-	family := func(face int) (string, error) {
-		if name, ok := registered[face]; ok {
-			return name, nil
-		}
-		f := opts.Fonts.Face(face)
-		if f == nil {
-			return "", fmt.Errorf("无法读取字体（第%d号）", face)
-		}
-		// Embed only the characters the layout set in this face: fpdf's
-		// cost grows with the size of the font it is given, not with the
-		// characters used (see fonts/README.md).
-		data, err := opts.Fonts.SubsetData(face)
-		if err != nil {
-			return "", fmt.Errorf("字体 %s 无法取子集：%v", f.Path, err)
-		}
-		name := "F" + strconv.Itoa(face)
-		pdf.AddUTF8FontFromBytes(name, "", data)
-		if err := pdf.Error(); err != nil {
-			return "", fmt.Errorf("字体 %s 无法嵌入 PDF：%v", f.Path, err)
-		}
-		registered[face] = name
-		return name, nil
+	emb, err := embedFonts(pdf, laid, opts.Fonts)
+	if err != nil {
+		return err
 	}
-
-	d := drawer{pdf: pdf, family: family, fonts: opts.Fonts}
+	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts}
 	for _, page := range laid.Pages {
 		pdf.AddPage()
 		d.newPage()
@@ -238,16 +217,16 @@ func fileTime(doc *document.Document) time.Time {
 }
 
 type drawer struct {
-	pdf     *fpdf.Fpdf
-	family  func(face int) (string, error)
-	fonts   *fonts.Set
-	curFace int
-	curSize float64
-	stroke  float64
-	spacing float64       // the character spacing (Tc) in effect
-	color   typeset.Color // the text and stroke colour in effect
-	started bool
-	buf     []rune
+	pdf      *fpdf.Fpdf
+	embedded *embedding
+	fonts    *fonts.Set
+	curFont  string // the fpdf family in effect
+	curSize  float64
+	stroke   float64
+	spacing  float64       // the character spacing (Tc) in effect
+	color    typeset.Color // the text and stroke colour in effect
+	started  bool
+	buf      []byte
 }
 
 // newPage forgets the text state: each page's content starts afresh.
@@ -291,25 +270,52 @@ func (d *drawer) line(l typeset.Line) error {
 	return nil
 }
 
-// advance is the width the PDF viewer gives a glyph: the font's advance at
-// the glyph's size.
+// advance is the width the PDF viewer gives a glyph: its width in the
+// embedded font at the glyph's size.
 func (d *drawer) advance(g typeset.Glyph) float64 {
-	_, adv, _ := d.fonts.Glyph(g.Style.Role, g.R)
-	return adv * g.Style.Size
+	return float64(d.embedded.chars[faceRune{g.Face, g.R}].width) / 1000 * g.Style.Size
 }
 
 // run draws glyphs of one face and style, each placed gap points after the
-// end of the previous one.
+// end of the previous one: a text operator for each stretch of glyphs of
+// the same piece of the face.
 func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
-	g := gs[0]
-	if !d.started || g.Face != d.curFace || g.Style.Size != d.curSize {
-		name, err := d.family(g.Face)
-		if err != nil {
-			return err
+	d.style(gs[0])
+	for i := 0; i < len(gs); {
+		c, ok := d.embedded.chars[faceRune{gs[i].Face, gs[i].R}]
+		if !ok {
+			return fmt.Errorf("字符“%c”没有嵌入的字体", gs[i].R)
 		}
-		d.pdf.SetFont(name, "", g.Style.Size)
-		d.curFace, d.curSize, d.started = g.Face, g.Style.Size, true
+		d.buf = append(d.buf[:0], c.code)
+		j := i + 1
+		for ; j < len(gs); j++ {
+			cj := d.embedded.chars[faceRune{gs[j].Face, gs[j].R}]
+			if cj.piece != c.piece {
+				break
+			}
+			d.buf = append(d.buf, cj.code)
+		}
+		d.setFont(d.embedded.family[[2]int{gs[i].Face, c.piece}], gs[i].Style.Size)
+		if j-i > 1 && math.Abs(gap-d.spacing) > 0.0005 {
+			d.pdf.RawWriteStr(strconv.FormatFloat(gap, 'f', 4, 64) + " Tc")
+			d.spacing = gap
+		}
+		d.pdf.Text(gs[i].X, baseline, string(d.buf))
+		i = j
 	}
+	return nil
+}
+
+// setFont makes family at size the font in effect, if it is not already.
+func (d *drawer) setFont(family string, size float64) {
+	if !d.started || family != d.curFont || size != d.curSize {
+		d.pdf.SetFont(family, "", size)
+		d.curFont, d.curSize, d.started = family, size, true
+	}
+}
+
+// style sets the colour and the outline of glyph g's style.
+func (d *drawer) style(g typeset.Glyph) {
 	d.setColor(g.Style.Color)
 	stroke := d.fonts.Embolden(g.Style.Role, g.Face) * g.Style.Size
 	if g.Style.Bold && stroke == 0 {
@@ -324,19 +330,6 @@ func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
 		}
 		d.stroke = stroke
 	}
-	if len(gs) == 1 {
-		gap = d.spacing // no spacing applies within one glyph
-	}
-	if math.Abs(gap-d.spacing) > 0.0005 {
-		d.pdf.RawWriteStr(strconv.FormatFloat(gap, 'f', 4, 64) + " Tc")
-		d.spacing = gap
-	}
-	d.buf = d.buf[:0]
-	for _, h := range gs {
-		d.buf = append(d.buf, h.R)
-	}
-	d.pdf.Text(g.X, baseline, string(d.buf))
-	return nil
 }
 
 // setColor makes c the colour of text and of strokes (a bold title's
