@@ -2,12 +2,13 @@ package fonts
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"sync"
+
+	"briefing/internal/deflate"
 )
 
 // Pieces: a face cut into simple fonts that a PDF writer embeds as they are.
@@ -36,7 +37,7 @@ const PieceSize = 223
 const FirstCode = 33
 
 // maxPieces bounds the pieces a face keeps.
-const maxPieces = 512
+const maxPieces = 64
 
 // Piece is a simple TrueType font holding some characters of a face.
 type Piece struct {
@@ -99,15 +100,17 @@ func (s *Set) Pieces(face int, runes []rune) ([]*Piece, error) {
 		return nil, err
 	}
 	f.pieces.once.Do(func() { f.pieces.init(f, &s.slots[face].face) })
-	var out []*Piece
-	for start := 0; start < len(runes); start += PieceSize {
-		p, err := f.piece(runes[start:min(start+PieceSize, len(runes))], start == 0)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
+	n := (len(runes) + PieceSize - 1) / PieceSize
+	out := make([]*Piece, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			out[i], errs[i] = f.piece(runes[i*PieceSize:min((i+1)*PieceSize, len(runes))], i == 0)
+		})
 	}
-	return out, nil
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 func (c *pieceCache) init(f *font, face *Face) {
@@ -255,20 +258,10 @@ func faceMetrics(f *font) Metrics {
 	return m
 }
 
-// zlibs are compressors, reused: a new one allocates about a megabyte.
-var zlibs = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
-
 // compress returns data zlib-compressed (PDF's FlateDecode).
 func compress(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)
-	w := zlibs.Get().(*zlib.Writer)
-	w.Reset(&buf)
-	w.Write(data)
-	w.Close()
-	zlibs.Put(w)
+	deflate.Write(&buf, data)
 	return buf.Bytes()
 }
