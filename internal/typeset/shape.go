@@ -193,3 +193,18 @@ func snippet(text string, off int) string {
 	}
 	return s
 }
+
+// text is the text that glyphs lo..hi set on a line: without the blanks
+// at its end and the blanks the fonts lack.
+func (sh *shaper) text(lo, hi int) string {
+	for hi > lo && sh.gl[hi-1].cls&cSpace != 0 {
+		hi--
+	}
+	var b strings.Builder
+	for _, g := range sh.gl[lo:hi] {
+		if g.face >= 0 {
+			b.WriteRune(g.r)
+		}
+	}
+	return b.String()
+}

@@ -185,6 +185,8 @@ type Page struct {
 	// Record is true for the page that carries the 版记 or the 报尾. After
 	// a blank page it carries no page number (GB/T 9704 §7.5).
 	Record bool
+
+	pool []Glyph // the glyphs of the lines
 }
 
 // Line is one line of glyphs on a common baseline.
