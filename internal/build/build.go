@@ -17,7 +17,6 @@ import (
 	"briefing/internal/report"
 	"briefing/internal/textwriter"
 	"briefing/internal/typeset"
-	"briefing/internal/workbook"
 )
 
 // Formats the build can write: the PDF, the HTML page, and the plain text
@@ -51,6 +50,11 @@ type Options struct {
 	// Limits bound the filling of the templates (report.Limits); a zero
 	// field keeps the default.
 	Limits report.Limits
+	// KeepLayout keeps every page of the PDF's layout in Result.Layout,
+	// for tests and tools that look at it. Without it the PDF is drawn
+	// page by page as the pages are set, and its glyphs are not kept: the
+	// memory a build takes does not grow with them.
+	KeepLayout bool
 }
 
 // StrictError is the refusal of a build with Strict set: the report's
@@ -64,9 +68,9 @@ func (e *StrictError) Error() string {
 // Result is a built report, in memory.
 type Result struct {
 	Report   *report.Report
-	Book     *workbook.Book
 	Document *document.Document
-	Layout   *typeset.Document // nil when no PDF was asked for
+	Layout   *typeset.Document // with Options.KeepLayout; nil without, or when no PDF was asked for
+	Pages    int               // the PDF's pages; 0 when no PDF was asked for
 	Warnings []string          // what does not stop the report but should be read (report.Filled)
 	Files    []File
 	Timings  Timings
@@ -139,25 +143,40 @@ func (o Options) loadOptions() []report.LoadOption {
 	return opts
 }
 
-// Render loads, fills and renders the report into memory; it writes
-// nothing.
-func Render(o Options) (*Result, error) {
+// StartFonts starts making the font set that o asks for (o.Fonts,
+// o.LoadFonts, or the bundled fonts) while the caller does other work, and
+// returns the function that waits for it.
+func StartFonts(o Options) func() (*fonts.Set, error) {
 	type loaded struct {
 		set *fonts.Set
 		err error
 	}
-	fontsReady := make(chan loaded, 1)
+	ready := make(chan loaded, 1)
 	switch {
 	case o.Fonts != nil:
-		fontsReady <- loaded{set: o.Fonts}
+		ready <- loaded{set: o.Fonts}
 	case o.LoadFonts != nil:
 		go func() {
 			set, err := o.LoadFonts()
-			fontsReady <- loaded{set, err}
+			ready <- loaded{set, err}
 		}()
 	default:
-		fontsReady <- loaded{set: fonts.Bundled()}
+		ready <- loaded{set: fonts.Bundled()}
 	}
+	var l *loaded
+	return func() (*fonts.Set, error) {
+		if l == nil {
+			got := <-ready
+			l = &got
+		}
+		return l.set, l.err
+	}
+}
+
+// Render loads, fills and renders the report into memory; it writes
+// nothing.
+func Render(o Options) (*Result, error) {
+	fontSet := StartFonts(o)
 	formats := o.Formats
 	if formats == nil {
 		formats = DefaultFormats
@@ -189,7 +208,9 @@ func Render(o Options) (*Result, error) {
 	doc := filled.Doc
 	doc.Name = outputName(rep, doc.Meta.Title)
 	lap(&t.Fill)
-	res := &Result{Report: rep, Book: book, Document: doc, Warnings: filled.Warnings}
+	// The workbook is let go here: a large table is not held while the
+	// report is laid out and drawn.
+	res := &Result{Report: rep, Document: doc, Warnings: filled.Warnings}
 	defer func() { res.Timings = t }()
 	producer := "briefing"
 	if o.Version != "" {
@@ -205,34 +226,29 @@ func Render(o Options) (*Result, error) {
 			}
 		}
 	}
+	var titleLines []string
 	for _, f := range ordered {
 		var data []byte
 		switch f {
 		case "pdf":
-			if o.Fonts == nil {
-				l := <-fontsReady
-				if l.err != nil {
-					return nil, l.err
-				}
-				o.Fonts = l.set
-			}
-			opts := pdfwriter.Options{Fonts: o.Fonts, Producer: producer}
-			blocks := pdfwriter.Blocks(doc, typeset.GBT9704())
-			preload(blocks, o.Fonts)
-			lap(&t.Fonts)
-			res.Layout, err = pdfwriter.LayoutBlocks(doc, blocks, opts)
+			set, err := fontSet()
 			if err != nil {
 				return nil, err
 			}
-			lap(&t.Layout)
-			data, err = pdfBytes(res.Layout, doc, opts)
+			opts := pdfwriter.Options{Fonts: set, Producer: producer}
+			plan, err := planPDF(doc, opts, &t, lap)
+			if err != nil {
+				return nil, err
+			}
+			titleLines = plan.Lines(typeset.KindTitle)
+			data, err = res.draw(plan, doc, opts, o.KeepLayout)
 			lap(&t.PDF)
 		case "html":
 			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{
 				Generator:    producer,
 				AllowRawHTML: rep.AllowRawHTML(),
 				Image:        rep.ReadFile,
-				TitleLines:   htmlwriter.TitleLines(res.Layout),
+				TitleLines:   titleLines,
 			})
 			lap(&t.HTML)
 		case "txt":

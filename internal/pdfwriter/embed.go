@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -40,19 +41,24 @@ type faceRune struct {
 	r    rune
 }
 
-// embedFonts cuts the characters laid out in laid into pieces and
-// registers them with pdf.
-func embedFonts(pdf *fpdf.Fpdf, laid *typeset.Document, set *fonts.Set) (*embedding, error) {
+// embedFonts cuts the characters of each face (chars[face]) into pieces
+// and registers them with pdf.
+func embedFonts(pdf *fpdf.Fpdf, chars [][]rune, set *fonts.Set) (*embedding, error) {
 	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}}
-	for face, runes := range byUse(laid) {
-		if len(runes) == 0 {
-			continue
+	pieces := make([][]*fonts.Piece, len(chars))
+	errs := make([]error, len(chars))
+	var wg sync.WaitGroup
+	for face, runes := range chars {
+		if len(runes) > 0 {
+			wg.Go(func() { pieces[face], errs[face] = set.Pieces(face, runes) })
 		}
-		pieces, err := set.Pieces(face, runes)
-		if err != nil {
-			return nil, e.faceError(set, face, err)
+	}
+	wg.Wait()
+	for face := range chars {
+		if errs[face] != nil {
+			return nil, e.faceError(set, face, errs[face])
 		}
-		for i, p := range pieces {
+		for i, p := range pieces[face] {
 			if err := e.register(pdf, face, i, p); err != nil {
 				return nil, e.faceError(set, face, err)
 			}
@@ -87,10 +93,9 @@ func (e *embedding) register(pdf *fpdf.Fpdf, face, i int, p *fonts.Piece) error 
 	return nil
 }
 
-// byUse returns, for each face (in order) the characters drawn in it, the
-// most used first (ties in character order): the same document gives the
-// same lists. Spaces are not drawn.
-func byUse(laid *typeset.Document) [][]rune {
+// laidChars counts the characters drawn in each face of a document.
+// Spaces are not drawn.
+func laidChars(laid *typeset.Document) map[faceRune]int {
 	counts := map[faceRune]int{}
 	count := func(l *typeset.Line) {
 		for _, g := range l.Glyphs {
@@ -108,6 +113,13 @@ func byUse(laid *typeset.Document) [][]rune {
 			count(p.Folio)
 		}
 	}
+	return counts
+}
+
+// byUse returns, for each face (in order) the characters counted, the most
+// used first (ties in character order): the same counts give the same
+// lists.
+func byUse(counts map[faceRune]int) [][]rune {
 	keys := make([]faceRune, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)

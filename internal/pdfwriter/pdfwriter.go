@@ -58,6 +58,18 @@ func Layout(doc *document.Document, opts Options) (*typeset.Document, error) {
 	return LayoutBlocks(doc, Blocks(doc, opts.Geometry), opts)
 }
 
+// Plan lays out blocks made by Blocks from doc without placing the glyphs
+// (typeset.Prepare), for DrawPlan; its errors say where in the report the
+// problem is.
+func Plan(doc *document.Document, blocks []typeset.Block, opts Options) (*typeset.Plan, error) {
+	opts.defaults()
+	plan, err := typeset.Prepare(blocks, opts.Geometry, opts.Fonts)
+	if err != nil {
+		return nil, explain(err, blocks, doc)
+	}
+	return plan, nil
+}
+
 // LayoutBlocks typesets blocks made by Blocks from doc.
 func LayoutBlocks(doc *document.Document, blocks []typeset.Block, opts Options) (*typeset.Document, error) {
 	opts.defaults()
@@ -148,8 +160,55 @@ func textOf(runs []typeset.Run) string {
 
 // Draw draws a typeset document with fpdf.
 func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Options) error {
+	pages := func(out func(*typeset.Page) error) error {
+		for i := range laid.Pages {
+			if err := out(&laid.Pages[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return draw(w, laid.Geometry, byUse(laidChars(laid)), pages, doc, opts)
+}
+
+// DrawPlan draws a planned layout as Plan.Emit sets its pages, one at a
+// time: the memory it takes grows with the PDF (fpdf holds every page's
+// content until it writes the file), not with the glyphs laid out.
+func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Options) error {
+	counts := map[faceRune]int{}
+	plan.Chars(func(face int, r rune, n int) { counts[faceRune{face, r}] += n })
+	return draw(w, plan.Geometry(), byUse(counts), plan.Emit, doc, opts)
+}
+
+// draw makes the PDF of the pages that pages hands out, whose characters
+// (by face, most used first) are chars.
+func draw(w io.Writer, g typeset.Geometry, chars [][]rune, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) error {
 	opts.defaults()
-	g := laid.Geometry
+	pdf := newPDF(g, doc, opts)
+	emb, err := embedFonts(pdf, chars, opts.Fonts)
+	if err != nil {
+		return err
+	}
+	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts}
+	if err := pages(d.page); err != nil {
+		return err
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("生成 PDF 失败：%v", err)
+	}
+	if pdf.PageNo() > reuseCompressorPages {
+		return pdf.Output(w)
+	}
+	pdf.SetCompression(false)
+	var u uncompressed
+	if err := pdf.Output(&u); err != nil {
+		return err
+	}
+	return compressPages(w, u.b)
+}
+
+// newPDF is an empty PDF with the document's metadata.
+func newPDF(g typeset.Geometry, doc *document.Document, opts Options) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
@@ -172,34 +231,26 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 	stamp := fileTime(doc)
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
+	return pdf
+}
 
-	emb, err := embedFonts(pdf, laid, opts.Fonts)
-	if err != nil {
-		return err
+// page draws a page: its bookmarks, lines, rules and page number.
+func (d *drawer) page(p *typeset.Page) error {
+	d.pdf.AddPage()
+	d.newPage()
+	for _, m := range p.Marks {
+		d.pdf.Bookmark(m.Title, max(m.Level-1, 0), m.Y)
 	}
-	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts}
-	for _, page := range laid.Pages {
-		pdf.AddPage()
-		d.newPage()
-		for _, m := range page.Marks {
-			pdf.Bookmark(m.Title, max(m.Level-1, 0), m.Y)
-		}
-		for _, line := range page.Lines {
-			if err := d.line(line); err != nil {
-				return err
-			}
-		}
-		d.rules(page.Rules)
-		if page.Folio != nil {
-			if err := d.line(*page.Folio); err != nil {
-				return err
-			}
+	for _, line := range p.Lines {
+		if err := d.line(line); err != nil {
+			return err
 		}
 	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("生成 PDF 失败：%v", err)
+	d.rules(p.Rules)
+	if p.Folio != nil {
+		return d.line(*p.Folio)
 	}
-	return pdf.Output(w)
+	return nil
 }
 
 // fileTime is the date written into the PDF: SOURCE_DATE_EPOCH when set,
