@@ -171,20 +171,19 @@ func (p *Plan) Lines(k Kind) []string {
 // aside) and about how often: the page numbers' characters count once.
 // The calls come in no particular order.
 func (p *Plan) Chars(fn func(face int, r rune, n int)) {
-	type fr struct {
-		face int32
-		r    rune
+	counts := map[faceRune]int{}
+	for k, n := range p.l.sh.dropped {
+		counts[k] = n
 	}
-	counts := map[fr]int{}
 	for i := range p.l.sh.gl {
 		g := &p.l.sh.gl[i]
 		if g.face >= 0 && g.r != ' ' && g.r != '\u3000' {
-			counts[fr{g.face, g.r}]++
+			counts[faceRune{g.face, g.r}]++
 		}
 	}
 	for _, r := range folioChars {
 		if face, _, ok := p.l.sh.s.Glyph(RoleFolio, r); ok {
-			counts[fr{int32(face), r}]++
+			counts[faceRune{int32(face), r}]++
 		}
 	}
 	for k, n := range counts {
