@@ -15,24 +15,40 @@ import (
 //
 // fpdf compresses each page's content with a new zlib writer, which
 // allocates and clears about a megabyte: for a short report that is most
-// of the time fpdf takes to write the file. A document of up to
-// reuseCompressorPages pages is written by fpdf without compression and
-// its page contents compressed afterwards, as fpdf would have compressed
-// them (the same level, so the same bytes) but with one compressor, reused
-// (package deflate): compressPages rewrites each such stream and moves the offsets of
-// the cross-reference table. A longer document is compressed by fpdf as it
-// writes, which keeps only the compressed file in memory besides the pages.
+// of the time fpdf takes to write the file, and for a long one gigabytes
+// of garbage. fpdf therefore writes the PDF without compression, and
+// compressPages compresses the page contents afterwards, as fpdf would
+// have compressed them (the same level, so the same bytes) but with
+// compressors used again (package deflate), and moves the offsets of the
+// cross-reference table to match.
 
-// reuseCompressorPages is the most pages whose contents compressPages
-// compresses.
-var reuseCompressorPages = 1000
+// fpdfCompresses makes fpdf compress the pages itself (tests compare).
+var fpdfCompresses = false
 
-// uncompressed collects the PDF that fpdf writes without compression.
-type uncompressed struct{ b []byte }
+// uncompressed receives the PDF that fpdf writes without compression and
+// writes it compressed to w: fpdf hands over the whole file in one Write,
+// which is compressed from fpdf's own buffer, without a copy.
+type uncompressed struct {
+	w    io.Writer
+	b    []byte
+	done bool
+}
 
 func (u *uncompressed) Write(p []byte) (int, error) {
+	if len(u.b) == 0 && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+		u.done = true
+		return len(p), compressPages(u.w, p)
+	}
 	u.b = append(u.b, p...)
 	return len(p), nil
+}
+
+// Close compresses what came in several writes.
+func (u *uncompressed) Close() error {
+	if u.done {
+		return nil
+	}
+	return compressPages(u.w, u.b)
 }
 
 // stream is a page's content stream in an uncompressed PDF: the bytes from

@@ -20,8 +20,8 @@ func TestOneCompressorSameFile(t *testing.T) {
 		return b.Bytes()
 	}
 	ours := write()
-	defer func(n int) { reuseCompressorPages = n }(reuseCompressorPages)
-	reuseCompressorPages = 0
+	fpdfCompresses = true
+	defer func() { fpdfCompresses = false }()
 	fpdfs := write()
 	if !bytes.Equal(ours, fpdfs) {
 		t.Fatalf("the files differ: %d bytes, fpdf's %d", len(ours), len(fpdfs))

@@ -196,15 +196,15 @@ func draw(w io.Writer, g typeset.Geometry, chars [][]rune, pages func(func(*type
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("生成 PDF 失败：%v", err)
 	}
-	if pdf.PageNo() > reuseCompressorPages {
+	if fpdfCompresses {
 		return pdf.Output(w)
 	}
 	pdf.SetCompression(false)
-	var u uncompressed
-	if err := pdf.Output(&u); err != nil {
+	u := &uncompressed{w: w}
+	if err := pdf.Output(u); err != nil {
 		return err
 	}
-	return compressPages(w, u.b)
+	return u.Close()
 }
 
 // newPDF is an empty PDF with the document's metadata.
