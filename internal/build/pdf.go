@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"time"
 
-	"briefing/internal/fonts"
-
 	"briefing/internal/document"
+	"briefing/internal/fonts"
 	"briefing/internal/pdfwriter"
 	"briefing/internal/typeset"
 )

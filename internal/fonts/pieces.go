@@ -24,10 +24,12 @@ import (
 //
 // A face makes the pieces of a list of characters once; later calls with the
 // same list (the same report built again, in a batch or a server) get the
-// same pieces back. The pieces of bundled faces are kept for the whole
-// process, those of other faces as long as their Set; at most maxPieces a
-// face, the oldest dropped first. Pieces may be asked for from several
-// goroutines at once.
+// same pieces back. They are kept with the parsed face, for the whole
+// process (see the package doc), at most maxPieces a face, the oldest
+// dropped first. A report's pieces depend only on its own characters, so
+// that the same report gives the same PDF whatever was built before it.
+// Pieces may be asked for from several goroutines at once; the pieces of a
+// list are cut in parallel.
 
 // PieceSize is the most characters a Piece holds: the codes 33 to 255 (32,
 // the space, would take the PDF's word spacing).
@@ -106,7 +108,7 @@ func (s *Set) Pieces(face int, runes []rune) ([]*Piece, error) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			out[i], errs[i] = f.piece(runes[i*PieceSize:min((i+1)*PieceSize, len(runes))], i == 0)
+			out[i], errs[i] = f.piece(runes[i*PieceSize : min((i+1)*PieceSize, len(runes))])
 		})
 	}
 	wg.Wait()
@@ -119,15 +121,9 @@ func (c *pieceCache) init(f *font, face *Face) {
 	c.metrics = faceMetrics(f)
 }
 
-// piece returns the piece of runes, made once. The first piece of a report
-// carries the face's name table (its copyright and licence).
-func (f *font) piece(runes []rune, first bool) (*Piece, error) {
+// piece returns the piece of runes, made once.
+func (f *font) piece(runes []rune) (*Piece, error) {
 	key := string(runes)
-	if first {
-		key = "1" + key
-	} else {
-		key = "0" + key
-	}
 	c := &f.pieces
 	c.mu.Lock()
 	e := c.m[key]
@@ -141,15 +137,18 @@ func (f *font) piece(runes []rune, first bool) (*Piece, error) {
 		}
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.p, e.err = f.makePiece(append([]rune(nil), runes...), first) })
+	e.once.Do(func() { e.p, e.err = f.makePiece(append([]rune(nil), runes...)) })
 	return e.p, e.err
 }
 
-func (f *font) makePiece(runes []rune, first bool) (*Piece, error) {
+// makePiece cuts a piece. Like every subset, it keeps the face's name
+// table: its copyright, licence and statement of modification (see
+// fonts/README.md).
+func (f *font) makePiece(runes []rune) (*Piece, error) {
 	if len(runes) > PieceSize {
 		return nil, errors.New("too many characters for a piece")
 	}
-	data, err := cutFont(f.data, runes, first)
+	data, err := subsetFont(f.data, runes)
 	if err != nil {
 		return nil, err
 	}

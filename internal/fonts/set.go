@@ -13,6 +13,16 @@
 // tables; cmap lookups read the font's own binary tables), and Glyph caches
 // every answer, so that the typesetter's hot loop costs a few nanoseconds per
 // character.
+//
+// For the PDF, Pieces cuts a face into pieces: simple fonts of up to 223
+// characters, subset, compressed and measured, which the writer embeds as
+// they are (pieces.go). Everything is done once per process: a bundled face
+// is parsed once and shared by every Set; a face from a file (a system font,
+// -font) once while the file keeps its size and time of change; and a face
+// makes the pieces of a list of characters once (a bounded number kept). So
+// a batch of builds may make a Set for each report (System, Bundled) or share
+// one Set between its workers: either way the faces are parsed, and the
+// pieces of the same characters cut, once.
 package fonts
 
 import (
@@ -50,7 +60,7 @@ type Face struct {
 	Heavy    bool   // a heavy Song (小标宋) that needs no emboldening for titles
 
 	// Set when the face is loaded (always, for a face returned by Set.Face).
-	Data       []byte  // a standalone TrueType file, for fpdf.AddUTF8FontFromBytes
+	Data       []byte  // a standalone TrueType file
 	UnitsPerEm int     // head.unitsPerEm
 	Ascent     float64 // hhea ascender, in em
 	Descent    float64 // hhea descender, in em (negative)
@@ -178,8 +188,10 @@ type cache struct {
 const resolved = 1 << 63
 
 // Set maps each role to a chain of faces. It implements typeset.Shaper.
-// Glyph, Face, Used and Roles may be called from several goroutines; Override
-// must not run concurrently with them.
+// Glyph, Face, Pieces, Width, Used and Roles may be called from several
+// goroutines (several builds may share a Set); Override must not run
+// concurrently with them. Used and Runes tell what every build so far has
+// set with the Set.
 type Set struct {
 	slots  []*slot
 	chains [nRoles][]int // the faces chosen for each role, best first

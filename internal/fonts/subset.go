@@ -6,14 +6,12 @@ import (
 	"sort"
 )
 
-// Subsetting for fpdf.
-//
-// fpdf v0.9.0 re-reads the whole font when it writes the PDF: GenerateCutFont
-// rebuilds Go maps over every code point of the cmap and re-parses all of
-// hmtx and loca, work that grows with the size of the font, not with the
-// number of characters a report uses (see the package's benchmarks and
-// fonts/README.md). Handing fpdf a font that holds only the glyphs the
-// report uses makes its parsing and subsetting cost next to nothing. The
+// Subsetting: a face cut down to some characters, for a PDF. Each Piece
+// (pieces.go) is such a subset. fpdf's own path for a Unicode font
+// (AddUTF8FontFromBytes) re-reads the whole font when it writes the PDF,
+// work that grows with the size of the font, not with the characters a
+// report uses (fonts/README.md); Subset and SubsetData cut a font down for
+// it, which the fpdf benchmarks (fpdf_bench_test.go) still measure. The
 // subset keeps the glyph outlines, instructions and metrics byte for byte.
 
 // Composite glyph flags.
@@ -37,13 +35,6 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 }
 
 func subsetFont(data []byte, runes []rune) ([]byte, error) {
-	return cutFont(data, runes, true)
-}
-
-// cutFont is subsetFont; names tells whether to keep the name table (the
-// font's copyright and licence), which a font embedded in a PDF does not
-// need.
-func cutFont(data []byte, runes []rune, names bool) ([]byte, error) {
 	d, err := readDir(bytesReaderAt(data), 0)
 	if err != nil {
 		return nil, err
@@ -189,7 +180,7 @@ func cutFont(data []byte, runes []rune, names bool) ([]byte, error) {
 	// Tables kept as they are: names (copyright, licence), OS/2 metrics, and
 	// the hinting programs the glyphs' instructions may call.
 	for _, tag := range []string{"name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
-		if b := tb(tag); b != nil && (names || tag != "name") {
+		if b := tb(tag); b != nil {
 			tables = append(tables, sfntTable{tag, b})
 		}
 	}

@@ -16,6 +16,13 @@
 // face; annexes follow the closing block, each from a new page, “附件N” in
 // 3号黑体 and the title in 2号小标宋; the 版记 (black rules 0.35/0.25 mm)
 // or the 报尾 in 4号仿宋 closes the last page.
+//
+// The work is done once where it can be (embed.go, flate.go): the fonts
+// are handed to fpdf as pieces it embeds as they are, cut once per process
+// for the same characters (fonts.Set.Pieces); DrawPlan draws each page as
+// typeset sets it, so that the glyphs of a long report are never all held;
+// and the pages' contents are compressed with compressors used again. fpdf
+// (codeberg.org/go-pdf/fpdf) is used unmodified.
 package pdfwriter
 
 import (

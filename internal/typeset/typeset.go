@@ -4,7 +4,10 @@
 //
 // It knows nothing of PDF. A writer turns the report into Blocks, calls
 // Layout, and draws the Document it gets back; tests check line breaking and
-// pagination on the Document without making a PDF, with Check.
+// pagination on the Document without making a PDF, with Check. A writer that
+// should not hold every glyph of a long report calls Prepare instead and
+// draws each page as Plan.Emit sets it (the rows of a table, too, are shaped
+// again when placed rather than kept).
 //
 // Break opportunities come from UAX #14 (github.com/rivo/uniseg), refined
 // by the strict rules of clreq and GB/T 15834. Each paragraph is broken by
