@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"runtime"
 	"sync"
 
 	"briefing/internal/deflate"
@@ -108,12 +109,18 @@ func (s *Set) Pieces(face int, runes []rune) ([]*Piece, error) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
+			cutting <- struct{}{}
+			defer func() { <-cutting }()
 			out[i], errs[i] = f.piece(runes[i*PieceSize : min((i+1)*PieceSize, len(runes))])
 		})
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
 }
+
+// cutting bounds the pieces cut at once, in all sets, to the processors:
+// more would only add compressors (a megabyte each) and memory to fault in.
+var cutting = make(chan struct{}, runtime.GOMAXPROCS(0))
 
 func (c *pieceCache) init(f *font, face *Face) {
 	c.m = map[string]*pieceEntry{}

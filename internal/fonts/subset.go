@@ -119,7 +119,15 @@ func subsetFont(data []byte, runes []rune) ([]byte, error) {
 	}
 
 	// glyf, loca (long format) and hmtx for the kept glyphs, in old order.
-	var nglyf []byte
+	size := 0
+	for _, g := range old {
+		gd, err := glyphAt(g)
+		if err != nil {
+			return nil, err
+		}
+		size += (len(gd) + 3) &^ 3
+	}
+	nglyf := make([]byte, 0, size)
 	nloca := make([]byte, 0, 4*(len(old)+1))
 	nhmtx := make([]byte, 0, 4*len(old))
 	for _, g := range old {

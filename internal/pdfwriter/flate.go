@@ -66,6 +66,10 @@ func compressPages(w io.Writer, pdf []byte) error {
 	if err != nil {
 		return err
 	}
+	tail := pdf[xref:]
+	if t := bytes.Index(tail, []byte("trailer\n")); t < 0 || bytes.LastIndex(tail, []byte("startxref\n")) < t {
+		return errXref
+	}
 	var streams []stream
 	for j, off := range offsets {
 		if s, ok := contentStream(pdf, j, off); ok {
@@ -73,8 +77,7 @@ func compressPages(w io.Writer, pdf []byte) error {
 		}
 	}
 	sort.Slice(streams, func(a, b int) bool { return streams[a].from < streams[b].from })
-	var out bytes.Buffer
-	out.Grow(len(pdf) / 2)
+	out := &counter{w: w}
 	delta := make([]int, len(streams)) // output minus input offset after stream k
 	at := 0
 	var z bytes.Buffer
@@ -82,19 +85,37 @@ func compressPages(w io.Writer, pdf []byte) error {
 		out.Write(pdf[at:s.from])
 		z.Reset()
 		deflate.Write(&z, s.data)
-		fmt.Fprintf(&out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
 		out.Write(z.Bytes())
 		at = s.to
-		delta[k] = out.Len() - at
+		delta[k] = out.n - at
 	}
 	out.Write(pdf[at:xref])
-	return writeXref(w, out.Bytes(), pdf[xref:], offsets, func(off int) int {
+	writeXref(out, pdf[xref:], offsets, func(off int) int {
 		k := sort.Search(len(streams), func(k int) bool { return streams[k].to > off })
 		if k == 0 {
 			return off
 		}
 		return off + delta[k-1]
 	})
+	return out.err
+}
+
+// counter writes to w, counting the bytes and keeping the first error.
+type counter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
 }
 
 // contentStream tells whether object j at off is a stream whose
@@ -155,22 +176,19 @@ func readXref(pdf []byte) (int, []int, error) {
 	return xref, offsets, nil
 }
 
-// writeXref writes body and then the cross-reference table and trailer
-// tail (from “xref” to the end), each object's offset moved by move.
-func writeXref(w io.Writer, body, tail []byte, offsets []int, move func(int) int) error {
+// writeXref writes, after what out has written, the cross-reference table
+// and the trailer tail (from “xref” to the end, checked by compressPages),
+// each object's offset moved by move.
+func writeXref(out *counter, tail []byte, offsets []int, move func(int) int) {
+	xref := out.n
 	var b bytes.Buffer
-	b.Write(body)
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for _, off := range offsets[1:] {
 		fmt.Fprintf(&b, "%010d 00000 n \n", move(off))
 	}
 	t := bytes.Index(tail, []byte("trailer\n"))
 	s := bytes.LastIndex(tail, []byte("startxref\n"))
-	if t < 0 || s < t {
-		return errXref
-	}
 	b.Write(tail[t : s+len("startxref\n")])
-	fmt.Fprintf(&b, "%d\n%%%%EOF\n", len(body))
-	_, err := w.Write(b.Bytes())
-	return err
+	fmt.Fprintf(&b, "%d\n%%%%EOF\n", xref)
+	out.Write(b.Bytes())
 }
