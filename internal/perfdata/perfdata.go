@@ -24,7 +24,7 @@ const SampleReport = "情况汇报"
 
 // PagesPerCopy is about how many pages one copy of the sample's sections
 // adds to a LongReport.
-const PagesPerCopy = 7.5
+const PagesPerCopy = 6.8
 
 // LongReport writes under root a report whose sections are the sample's
 // repeated copies times (about PagesPerCopy pages each), and returns its

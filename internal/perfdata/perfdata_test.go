@@ -28,8 +28,8 @@ func TestLongReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Pages < int(2*PagesPerCopy)-2 || res.Pages > int(2*PagesPerCopy)+3 {
-		t.Errorf("two copies make %d pages, not about %.0f", res.Pages, 2*PagesPerCopy)
+	if want := 2 * PagesPerCopy; float64(res.Pages) < want-2 || float64(res.Pages) > want+3 {
+		t.Errorf("two copies make %d pages, not about %.0f", res.Pages, want)
 	}
 }
 
