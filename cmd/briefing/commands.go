@@ -97,6 +97,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
+	fonts := build.StartFonts(build.Options{LoadFonts: fontSet})
 	rep, err := report.Load(first(pos), reads.loadOptions()...)
 	if err != nil {
 		return fail(stderr, err)
@@ -120,27 +121,22 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	warn(stdout, filled.Warnings)
 	remind(stdout, filled.Unused)
-	res, err := build.Render(build.Options{Report: first(pos), Data: *data, LoadFonts: fontSet, Version: version,
-		Root: *reads.root, Limits: reads.limits()})
+	pages, err := build.Pages(filled.Doc, fonts)
 	if err != nil {
 		return fail(stderr, err)
-	}
-	pages := 0
-	if res.Layout != nil {
-		pages = len(res.Layout.Pages)
 	}
 	note := ""
 	if n := len(filled.Unused); n > 0 {
 		note = fmt.Sprintf("另有%d条提醒（见上）。", n)
 	}
 	if n := len(filled.Warnings); n > 0 {
-		fmt.Fprintf(stdout, "检查完毕：%s 可以生成（PDF %d页），但有%d条警告（见上），请先核对。%s\n", res.Report.Dir, pages, n, note)
+		fmt.Fprintf(stdout, "检查完毕：%s 可以生成（PDF %d页），但有%d条警告（见上），请先核对。%s\n", rep.Dir, pages, n, note)
 		if *strict {
 			return exitProblem
 		}
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "检查通过：%s 可以生成（PDF %d页）。%s\n", res.Report.Dir, pages, note)
+	fmt.Fprintf(stdout, "检查通过：%s 可以生成（PDF %d页）。%s\n", rep.Dir, pages, note)
 	return exitOK
 }
 
@@ -149,8 +145,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 func printFiles(stdout io.Writer, res *build.Result) {
 	for _, f := range res.Files {
 		detail := size(len(f.Data))
-		if f.Format == "pdf" && res.Layout != nil {
-			detail = fmt.Sprintf("%d页，%s", len(res.Layout.Pages), detail)
+		if f.Format == "pdf" && res.Pages > 0 {
+			detail = fmt.Sprintf("%d页，%s", res.Pages, detail)
 		}
 		fmt.Fprintf(stdout, "已生成 %s（%s）\n", oserr.Escape(filepath.ToSlash(f.Path)), detail)
 	}

@@ -132,7 +132,7 @@ func loadSides(paths []string, reportName string, reads *readFlags, stderr io.Wr
 // renderSide builds the report from a workbook in memory, as text; nil
 // after printing the problem.
 func renderSide(path, reportName string, reads *readFlags, stderr io.Writer) *diffSide {
-	res, err := build.Render(build.Options{Report: reportName, Data: path, Formats: []string{"txt"}, Version: version,
+	res, err := build.Render(build.Options{Report: reportName, Data: path, Formats: []string{"txt"}, Version: version, KeepBook: true,
 		Root: *reads.root, Limits: reads.limits()})
 	if err != nil {
 		fail(stderr, err)

@@ -2,86 +2,124 @@ package build
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
+	"runtime"
+	"runtime/metrics"
+	"sync/atomic"
 	"testing"
 
 	"briefing/internal/fonts"
+	"briefing/internal/perfdata"
+	"briefing/internal/report"
 )
 
+// Benchmarks of whole builds in memory (Render). The whole process —
+// start, wall time and peak memory — is timed by
+// internal/perfdata/cmd/timing (see README.md, 速度与内存).
+//
+//	go test ./internal/build -run '^$' -bench . -benchtime 20x
+
 // BenchmarkSample is the whole sample report, workbook to PDF and HTML in
-// memory, with a fresh font set each time (as one `briefing build` run).
+// memory, with a fresh font set each time (as one `briefing build` run;
+// the fonts' pieces are made once per process, as in a batch).
 func BenchmarkSample(b *testing.B) {
 	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
+	for b.Loop() {
 		if _, err := Render(Options{Report: "../../templates/情况汇报", Fonts: fonts.Bundled()}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// longReport writes a report directory whose sections repeat the sample's
-// so that its PDF has about pages pages, and returns it.
-func longReport(b *testing.B, copies int) string {
-	b.Helper()
-	root := b.TempDir()
-	dir := filepath.Join(root, "templates", "长报告")
-	for _, d := range []string{dir, filepath.Join(root, "sections"), filepath.Join(root, "samples")} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			b.Fatal(err)
-		}
-	}
-	copyFile := func(from, to string) {
-		data, err := os.ReadFile(from)
+// BenchmarkCheck is what `briefing check` does with the sample: read,
+// fill, lay out; no PDF, no HTML.
+func BenchmarkCheck(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := report.Load("../../templates/情况汇报")
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := os.WriteFile(to, data, 0o644); err != nil {
+		book, err := rep.Workbook("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		filled, err := rep.Fill(book)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Pages(filled.Doc, StartFonts(Options{Fonts: fonts.Bundled()})); err != nil {
 			b.Fatal(err)
 		}
 	}
-	copyFile("../../samples/产业链供应链.xlsx", filepath.Join(root, "samples", "产业链供应链.xlsx"))
-	report, err := os.ReadFile("../../templates/情况汇报/report.md")
-	if err != nil {
-		b.Fatal(err)
-	}
-	var list strings.Builder
-	for i := 0; i < copies; i++ {
-		for _, s := range []string{"主要工作", "存在的问题", "下一步打算"} {
-			name := fmt.Sprintf("%s%d.md", s, i)
-			copyFile("../../sections/"+s+".md", filepath.Join(root, "sections", name))
-			fmt.Fprintf(&list, "  - ../../sections/%s\n", name)
-		}
-	}
-	text := string(report)
-	start := strings.Index(text, "章节:\n")
-	end := strings.Index(text[start:], "---\n") + start
-	text = text[:start] + "章节:\n" + list.String() + text[end:]
-	if err := os.WriteFile(filepath.Join(dir, "report.md"), []byte(text), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return dir
 }
 
-// BenchmarkPages is a synthetic report of about 50, 100 and 200 pages (the
-// sample's sections repeated), to show that the build grows linearly.
+// BenchmarkPages is a report of about 100, 250 and 1000 pages (the
+// sample's sections repeated): ms/page stays the same as the report grows.
 func BenchmarkPages(b *testing.B) {
-	for _, copies := range []int{6, 13, 26} {
-		dir := longReport(b, copies)
-		res, err := Render(Options{Report: dir, Fonts: fonts.Bundled()})
+	for _, pages := range []int{100, 250, 1000} {
+		dir, err := perfdata.LongReport(b.TempDir(), int(float64(pages)/perfdata.PagesPerCopy+0.5))
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages := len(res.Layout.Pages)
-		b.Run(fmt.Sprintf("%dpages", pages), func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				if _, err := Render(Options{Report: dir, Fonts: fonts.Bundled()}); err != nil {
-					b.Fatal(err)
-				}
+		benchReport(b, fmt.Sprintf("%dpages", pages), dir)
+	}
+}
+
+// BenchmarkTable is a report of one table of 1,000, 10,000 and 100,000
+// rows: ms/page stays the same, and the heap the build holds at most
+// (peak-MB, sampled at each garbage collection) grows far slower than
+// the table.
+func BenchmarkTable(b *testing.B) {
+	for _, rows := range []int{1000, 10000, 100000} {
+		dir, err := perfdata.TableReport(b.TempDir(), rows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchReport(b, fmt.Sprintf("%drows", rows), dir)
+	}
+}
+
+// benchReport builds the report in dir, PDF and HTML, and reports the
+// time per page and the largest heap after a collection.
+func benchReport(b *testing.B, name, dir string) {
+	b.Run(name, func(b *testing.B) {
+		b.ReportAllocs()
+		pages := 0
+		peak := peakHeap()
+		for b.Loop() {
+			res, err := Render(Options{Report: dir, Fonts: fonts.Bundled()})
+			if err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(pages), "ms/page")
+			pages = res.Pages
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(pages), "ms/page")
+		b.ReportMetric(float64(peak())/(1<<20), "peak-MB")
+	})
+}
+
+// peakHeap watches the live heap: the returned function stops watching
+// and returns the largest heap that a garbage collection left.
+func peakHeap() func() uint64 {
+	runtime.GC()
+	var peak atomic.Uint64
+	var stopped atomic.Bool
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var arm func()
+	arm = func() {
+		runtime.SetFinalizer(new([16]byte), func(*[16]byte) {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			if !stopped.Load() {
+				arm()
+			}
 		})
+	}
+	arm()
+	return func() uint64 {
+		stopped.Store(true)
+		return peak.Load()
 	}
 }

@@ -54,6 +54,15 @@ type Options struct {
 	// Progress, when set, is told each stage as Render begins it, in
 	// Chinese: 读取报告, 读取工作簿, 填充模板, 排版, 生成 PDF, 生成 HTML ….
 	Progress func(stage string)
+	// KeepLayout keeps every page of the PDF's layout in Result.Layout,
+	// for tests and tools that look at it. Without it the PDF is drawn
+	// page by page as the pages are set, and its glyphs are not kept: the
+	// memory a build takes does not grow with them.
+	KeepLayout bool
+	// KeepBook keeps the workbook in Result.Book, for a caller that
+	// compares it with another; without it the workbook is let go once
+	// the templates are filled.
+	KeepBook bool
 }
 
 // stage tells o.Progress that a stage begins.
@@ -77,9 +86,10 @@ func (e *StrictError) Error() string {
 // Result is a built report, in memory.
 type Result struct {
 	Report   *report.Report
-	Book     *workbook.Book
+	Book     *workbook.Book // with Options.KeepBook
 	Document *document.Document
-	Layout   *typeset.Document // nil when no PDF was asked for
+	Layout   *typeset.Document // with Options.KeepLayout; nil without, or when no PDF was asked for
+	Pages    int               // the PDF's pages; 0 when no PDF was asked for
 	Warnings []string          // what does not stop the report but should be read (report.Filled)
 	Files    []File
 	Timings  Timings
@@ -152,25 +162,40 @@ func (o Options) loadOptions() []report.LoadOption {
 	return opts
 }
 
-// Render loads, fills and renders the report into memory; it writes
-// nothing.
-func Render(o Options) (*Result, error) {
+// StartFonts starts making the font set that o asks for (o.Fonts,
+// o.LoadFonts, or the bundled fonts) while the caller does other work, and
+// returns the function that waits for it.
+func StartFonts(o Options) func() (*fonts.Set, error) {
 	type loaded struct {
 		set *fonts.Set
 		err error
 	}
-	fontsReady := make(chan loaded, 1)
+	ready := make(chan loaded, 1)
 	switch {
 	case o.Fonts != nil:
-		fontsReady <- loaded{set: o.Fonts}
+		ready <- loaded{set: o.Fonts}
 	case o.LoadFonts != nil:
 		go func() {
 			set, err := o.LoadFonts()
-			fontsReady <- loaded{set, err}
+			ready <- loaded{set, err}
 		}()
 	default:
-		fontsReady <- loaded{set: fonts.Bundled()}
+		ready <- loaded{set: fonts.Bundled()}
 	}
+	var l *loaded
+	return func() (*fonts.Set, error) {
+		if l == nil {
+			got := <-ready
+			l = &got
+		}
+		return l.set, l.err
+	}
+}
+
+// Render loads, fills and renders the report into memory; it writes
+// nothing.
+func Render(o Options) (*Result, error) {
+	fontSet := StartFonts(o)
 	formats := o.Formats
 	if formats == nil {
 		formats = DefaultFormats
@@ -205,7 +230,12 @@ func Render(o Options) (*Result, error) {
 	doc := filled.Doc
 	doc.Name = outputName(rep, doc.Meta.Title)
 	lap(&t.Fill)
-	res := &Result{Report: rep, Book: book, Document: doc, Warnings: filled.Warnings}
+	// The workbook is let go here: a large table is not held while the
+	// report is laid out and drawn.
+	res := &Result{Report: rep, Document: doc, Warnings: filled.Warnings}
+	if o.KeepBook {
+		res.Book = book
+	}
 	defer func() { res.Timings = t }()
 	producer := "briefing"
 	if o.Version != "" {
@@ -221,6 +251,7 @@ func Render(o Options) (*Result, error) {
 			}
 		}
 	}
+	var titleLines []string
 	for _, f := range ordered {
 		var data []byte
 		if f == "pdf" {
@@ -230,44 +261,31 @@ func Render(o Options) (*Result, error) {
 		}
 		switch f {
 		case "pdf":
-			if o.Fonts == nil {
-				l := <-fontsReady
-				if l.err != nil {
-					return nil, l.err
-				}
-				o.Fonts = l.set
-			}
-			opts := pdfwriter.Options{Fonts: o.Fonts, Producer: producer}
-			blocks := pdfwriter.Blocks(doc, typeset.GBT9704())
-			preload(blocks, o.Fonts)
-			lap(&t.Fonts)
-			res.Layout, err = pdfwriter.LayoutBlocks(doc, blocks, opts)
+			set, err := fontSet()
 			if err != nil {
 				return nil, err
 			}
-			lap(&t.Layout)
+			opts := pdfwriter.Options{Fonts: set, Producer: producer}
+			plan, err := planPDF(doc, opts, &t, lap)
+			if err != nil {
+				return nil, err
+			}
+			titleLines = plan.Lines(typeset.KindTitle)
 			o.stage(stageNames[f])
-			data, err = pdfBytes(res.Layout, doc, opts)
+			data, err = res.draw(plan, doc, opts, o.KeepLayout)
 			lap(&t.PDF)
 		case "html":
 			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{
 				Generator:    producer,
 				AllowRawHTML: rep.AllowRawHTML(),
 				Image:        rep.ReadFile,
-				TitleLines:   htmlwriter.TitleLines(res.Layout),
+				TitleLines:   titleLines,
 			})
 			lap(&t.HTML)
 		case "txt":
 			data = textwriter.Bytes(doc)
 		case "docx":
-			if res.Layout == nil && o.Fonts == nil {
-				l := <-fontsReady
-				if l.err != nil {
-					return nil, l.err
-				}
-				o.Fonts = l.set
-			}
-			data, err = docxBytes(doc, res.Layout, o.Fonts, producer)
+			data, err = docxBytes(doc, titleLines, fontSet, producer)
 		}
 		if err != nil {
 			return nil, err

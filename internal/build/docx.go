@@ -10,11 +10,14 @@ import (
 )
 
 // docxBytes renders the Word document. Its title breaks where the PDF's
-// does: as the PDF's layout breaks it or, when no PDF was asked for, as
+// does: lines, the PDF's title lines, or, when no PDF was asked for, as
 // the title laid out alone would be.
-func docxBytes(doc *document.Document, layout *typeset.Document, set *fonts.Set, producer string) ([]byte, error) {
-	lines := htmlwriter.TitleLines(layout)
-	if layout == nil {
+func docxBytes(doc *document.Document, lines []string, fontSet func() (*fonts.Set, error), producer string) ([]byte, error) {
+	if lines == nil {
+		set, err := fontSet()
+		if err != nil {
+			return nil, err
+		}
 		lines = titleLines(doc, set)
 	}
 	return docxwriter.Bytes(doc, docxwriter.Options{Generator: producer, TitleLines: lines})

@@ -36,7 +36,7 @@ var frameReports = []struct {
 // returns the result and the path of its PDF without the extension.
 func renderFrame(t *testing.T, dir string) (*Result, string) {
 	t.Helper()
-	res, err := Render(Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}})
+	res, err := Render(Options{Report: dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}, KeepLayout: true})
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}

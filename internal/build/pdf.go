@@ -2,20 +2,56 @@ package build
 
 import (
 	"bytes"
-
-	"briefing/internal/fonts"
+	"time"
 
 	"briefing/internal/document"
+	"briefing/internal/fonts"
 	"briefing/internal/pdfwriter"
 	"briefing/internal/typeset"
 )
 
-func pdfBytes(laid *typeset.Document, doc *document.Document, opts pdfwriter.Options) ([]byte, error) {
+// planPDF lays out doc for its PDF, without placing the glyphs; it times
+// the fonts' loading and the layout.
+func planPDF(doc *document.Document, opts pdfwriter.Options, t *Timings, lap func(*time.Duration)) (*typeset.Plan, error) {
+	blocks := pdfwriter.Blocks(doc, typeset.GBT9704())
+	preload(blocks, opts.Fonts)
+	lap(&t.Fonts)
+	plan, err := pdfwriter.Plan(doc, blocks, opts)
+	lap(&t.Layout)
+	return plan, err
+}
+
+// draw draws the PDF of plan page by page, as the pages are set; with
+// keep, it also keeps every page in res.Layout (the PDF is the same).
+func (res *Result) draw(plan *typeset.Plan, doc *document.Document, opts pdfwriter.Options, keep bool) ([]byte, error) {
 	var b bytes.Buffer
-	if err := pdfwriter.Draw(&b, laid, doc, opts); err != nil {
+	if err := pdfwriter.DrawPlan(&b, plan, doc, opts); err != nil {
 		return nil, err
 	}
+	res.Pages = plan.Pages()
+	if keep {
+		var err error
+		if res.Layout, err = plan.Document(); err != nil {
+			return nil, err
+		}
+	}
 	return b.Bytes(), nil
+}
+
+// Pages lays out doc as its PDF would be, with the fonts that fontSet
+// waits for (StartFonts), and draws nothing: it meets every problem that
+// laying out the PDF meets, and returns the PDF's pages.
+func Pages(doc *document.Document, fontSet func() (*fonts.Set, error)) (int, error) {
+	set, err := fontSet()
+	if err != nil {
+		return 0, err
+	}
+	opts := pdfwriter.Options{Fonts: set}
+	plan, err := pdfwriter.Plan(doc, pdfwriter.Blocks(doc, typeset.GBT9704()), opts)
+	if err != nil {
+		return 0, err
+	}
+	return plan.Count()
 }
 
 // preload loads the face of each role the blocks use, so that the time spent

@@ -111,7 +111,7 @@ func tail(s string) string {
 
 func renderSample(t *testing.T) *Result {
 	t.Helper()
-	res, err := Render(Options{Report: "../../templates/情况汇报", Fonts: fonts.Bundled()})
+	res, err := Render(Options{Report: "../../templates/情况汇报", Fonts: fonts.Bundled(), KeepLayout: true})
 	if err != nil {
 		t.Fatalf("building the sample: %v", err)
 	}
@@ -282,7 +282,7 @@ var reports = []struct{ dir, data string }{
 func TestTypography(t *testing.T) {
 	for _, r := range reports {
 		dir := r.dir + " " + r.data
-		res, err := Render(Options{Report: r.dir, Data: r.data, Fonts: fonts.Bundled(), Formats: []string{"pdf"}})
+		res, err := Render(Options{Report: r.dir, Data: r.data, Fonts: fonts.Bundled(), Formats: []string{"pdf"}, KeepLayout: true})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
@@ -310,7 +310,7 @@ func TestTypocheck(t *testing.T) {
 	}
 	for _, r := range reports {
 		dir := r.dir + " " + r.data
-		res, err := Render(Options{Report: r.dir, Data: r.data, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}})
+		res, err := Render(Options{Report: r.dir, Data: r.data, Fonts: fonts.Bundled(), Formats: []string{"pdf", "txt"}, KeepLayout: true})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}

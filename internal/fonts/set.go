@@ -13,6 +13,16 @@
 // tables; cmap lookups read the font's own binary tables), and Glyph caches
 // every answer, so that the typesetter's hot loop costs a few nanoseconds per
 // character.
+//
+// For the PDF, Pieces cuts a face into pieces: simple fonts of up to 223
+// characters, subset, compressed and measured, which the writer embeds as
+// they are (pieces.go). Everything is done once per process: a bundled face
+// is parsed once and shared by every Set; a face from a file (a system font,
+// -font) once while the file keeps its size and time of change; and a face
+// makes the pieces of a list of characters once (a bounded number kept). So
+// a batch of builds may make a Set for each report (System, Bundled) or share
+// one Set between its workers: either way the faces are parsed, and the
+// pieces of the same characters cut, once.
 package fonts
 
 import (
@@ -20,11 +30,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	bundled "briefing/fonts"
 	"briefing/internal/oserr"
@@ -48,7 +60,7 @@ type Face struct {
 	Heavy    bool   // a heavy Song (小标宋) that needs no emboldening for titles
 
 	// Set when the face is loaded (always, for a face returned by Set.Face).
-	Data       []byte  // a standalone TrueType file, for fpdf.AddUTF8FontFromBytes
+	Data       []byte  // a standalone TrueType file
 	UnitsPerEm int     // head.unitsPerEm
 	Ascent     float64 // hhea ascender, in em
 	Descent    float64 // hhea descender, in em (negative)
@@ -67,6 +79,7 @@ type font struct {
 	nGlyphs  int
 	upem     float64
 	asc, des float64
+	pieces   pieceCache
 }
 
 // slot is a face of the set and its lazily loaded font.
@@ -95,7 +108,7 @@ func (s *slot) load() (*font, error) {
 		if s.face.Bundled {
 			s.f, s.err = bundledFont(s.face.name)
 		} else {
-			s.f, s.err = loadFile(s.face.file, s.face.Index)
+			s.f, s.err = sharedFile(s.face.file, s.face.Index)
 		}
 		if s.err == nil {
 			s.face.Data = s.f.data
@@ -175,8 +188,10 @@ type cache struct {
 const resolved = 1 << 63
 
 // Set maps each role to a chain of faces. It implements typeset.Shaper.
-// Glyph, Face, Used and Roles may be called from several goroutines; Override
-// must not run concurrently with them.
+// Glyph, Face, Pieces, Width, Used and Roles may be called from several
+// goroutines (several builds may share a Set); Override must not run
+// concurrently with them. Used and Runes tell what every build so far has
+// set with the Set.
 type Set struct {
 	slots  []*slot
 	chains [nRoles][]int // the faces chosen for each role, best first
@@ -652,6 +667,60 @@ func bundledFont(name string) (*font, error) {
 		}
 		e.f, e.err = parseFont(data)
 	})
+	return e.f, e.err
+}
+
+// ---- font files: loaded once per process while they do not change ----
+
+// fileKey names a face of a font file as it is on disk now.
+type fileKey struct {
+	path  string
+	index int
+	size  int64
+	mod   time.Time
+}
+
+// maxFiles bounds the font files kept loaded.
+const maxFiles = 16
+
+var fileCache struct {
+	sync.Mutex
+	m     map[fileKey]*bundledEntry
+	order []fileKey
+}
+
+// sharedFile loads face index of the font file at path, or returns the one
+// loaded before if the file has the same size and time of change: the sets
+// of a batch, each made by System, share the faces and their pieces.
+func sharedFile(path string, index int) (*font, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return loadFile(path, index)
+	}
+	k := fileKey{path, index, fi.Size(), fi.ModTime()}
+	fileCache.Lock()
+	if fileCache.m == nil {
+		fileCache.m = map[fileKey]*bundledEntry{}
+	}
+	e := fileCache.m[k]
+	if e == nil {
+		e = &bundledEntry{}
+		fileCache.m[k] = e
+		fileCache.order = append(fileCache.order, k)
+		if len(fileCache.order) > maxFiles {
+			delete(fileCache.m, fileCache.order[0])
+			fileCache.order = fileCache.order[1:]
+		}
+	}
+	fileCache.Unlock()
+	e.once.Do(func() { e.f, e.err = loadFile(path, index) })
+	if e.err != nil {
+		fileCache.Lock()
+		if fileCache.m[k] == e {
+			delete(fileCache.m, k) // try again next time
+		}
+		fileCache.Unlock()
+	}
 	return e.f, e.err
 }
 

@@ -6,14 +6,12 @@ import (
 	"sort"
 )
 
-// Subsetting for fpdf.
-//
-// fpdf v0.9.0 re-reads the whole font when it writes the PDF: GenerateCutFont
-// rebuilds Go maps over every code point of the cmap and re-parses all of
-// hmtx and loca, work that grows with the size of the font, not with the
-// number of characters a report uses (see the package's benchmarks and
-// fonts/README.md). Handing fpdf a font that holds only the glyphs the
-// report uses makes its parsing and subsetting cost next to nothing. The
+// Subsetting: a face cut down to some characters, for a PDF. Each Piece
+// (pieces.go) is such a subset. fpdf's own path for a Unicode font
+// (AddUTF8FontFromBytes) re-reads the whole font when it writes the PDF,
+// work that grows with the size of the font, not with the characters a
+// report uses (fonts/README.md); Subset and SubsetData cut a font down for
+// it, which the fpdf benchmarks (fpdf_bench_test.go) still measure. The
 // subset keeps the glyph outlines, instructions and metrics byte for byte.
 
 // Composite glyph flags.
@@ -121,7 +119,15 @@ func subsetFont(data []byte, runes []rune) ([]byte, error) {
 	}
 
 	// glyf, loca (long format) and hmtx for the kept glyphs, in old order.
-	var nglyf []byte
+	size := 0
+	for _, g := range old {
+		gd, err := glyphAt(g)
+		if err != nil {
+			return nil, err
+		}
+		size += (len(gd) + 3) &^ 3
+	}
+	nglyf := make([]byte, 0, size)
 	nloca := make([]byte, 0, 4*(len(old)+1))
 	nhmtx := make([]byte, 0, 4*len(old))
 	for _, g := range old {

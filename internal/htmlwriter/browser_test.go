@@ -371,7 +371,7 @@ func TestBrowser(t *testing.T) {
 	b := newBrowser(t)
 	out := outDir(t)
 	for _, rep := range testReports {
-		res, err := build.Render(build.Options{Report: rep.dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "html", "txt"}})
+		res, err := build.Render(build.Options{Report: rep.dir, Fonts: fonts.Bundled(), Formats: []string{"pdf", "html", "txt"}, KeepLayout: true})
 		if err != nil {
 			t.Fatalf("building %s: %v", rep.dir, err)
 		}

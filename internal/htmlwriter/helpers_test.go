@@ -23,7 +23,7 @@ const sampleReport = "../../templates/情况汇报"
 // renderSample builds the sample report in memory, PDF and HTML.
 func renderSample(t *testing.T) *build.Result {
 	t.Helper()
-	res, err := build.Render(build.Options{Report: sampleReport, Fonts: fonts.Bundled()})
+	res, err := build.Render(build.Options{Report: sampleReport, Fonts: fonts.Bundled(), KeepLayout: true})
 	if err != nil {
 		t.Fatalf("building the sample: %v", err)
 	}

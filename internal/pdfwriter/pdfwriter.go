@@ -16,6 +16,13 @@
 // face; annexes follow the closing block, each from a new page, “附件N” in
 // 3号黑体 and the title in 2号小标宋; the 版记 (black rules 0.35/0.25 mm)
 // or the 报尾 in 4号仿宋 closes the last page.
+//
+// The work is done once where it can be (embed.go, flate.go): the fonts
+// are handed to fpdf as pieces it embeds as they are, cut once per process
+// for the same characters (fonts.Set.Pieces); DrawPlan draws each page as
+// typeset sets it, so that the glyphs of a long report are never all held;
+// and the pages' contents are compressed with compressors used again. fpdf
+// (codeberg.org/go-pdf/fpdf) is used unmodified.
 package pdfwriter
 
 import (
@@ -26,7 +33,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/internal/document"
 	"briefing/internal/fonts"
@@ -56,6 +63,18 @@ func (o *Options) defaults() {
 func Layout(doc *document.Document, opts Options) (*typeset.Document, error) {
 	opts.defaults()
 	return LayoutBlocks(doc, Blocks(doc, opts.Geometry), opts)
+}
+
+// Plan lays out blocks made by Blocks from doc without placing the glyphs
+// (typeset.Prepare), for DrawPlan; its errors say where in the report the
+// problem is.
+func Plan(doc *document.Document, blocks []typeset.Block, opts Options) (*typeset.Plan, error) {
+	opts.defaults()
+	plan, err := typeset.Prepare(blocks, opts.Geometry, opts.Fonts)
+	if err != nil {
+		return nil, explain(err, blocks, doc)
+	}
+	return plan, nil
 }
 
 // LayoutBlocks typesets blocks made by Blocks from doc.
@@ -148,8 +167,55 @@ func textOf(runs []typeset.Run) string {
 
 // Draw draws a typeset document with fpdf.
 func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Options) error {
+	pages := func(out func(*typeset.Page) error) error {
+		for i := range laid.Pages {
+			if err := out(&laid.Pages[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return draw(w, laid.Geometry, byUse(laidChars(laid)), pages, doc, opts)
+}
+
+// DrawPlan draws a planned layout as Plan.Emit sets its pages, one at a
+// time: the memory it takes grows with the PDF (fpdf holds every page's
+// content until it writes the file), not with the glyphs laid out.
+func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Options) error {
+	counts := map[faceRune]int{}
+	plan.Chars(func(face int, r rune, n int) { counts[faceRune{face, r}] += n })
+	return draw(w, plan.Geometry(), byUse(counts), plan.Emit, doc, opts)
+}
+
+// draw makes the PDF of the pages that pages hands out, whose characters
+// (by face, most used first) are chars.
+func draw(w io.Writer, g typeset.Geometry, chars [][]rune, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) error {
 	opts.defaults()
-	g := laid.Geometry
+	pdf := newPDF(g, doc, opts)
+	emb, err := embedFonts(pdf, chars, opts.Fonts)
+	if err != nil {
+		return err
+	}
+	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts}
+	if err := pages(d.page); err != nil {
+		return err
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("生成 PDF 失败：%v", err)
+	}
+	if fpdfCompresses {
+		return pdf.Output(w)
+	}
+	pdf.SetCompression(false)
+	u := &uncompressed{w: w}
+	if err := pdf.Output(u); err != nil {
+		return err
+	}
+	return u.Close()
+}
+
+// newPDF is an empty PDF with the document's metadata.
+func newPDF(g typeset.Geometry, doc *document.Document, opts Options) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
@@ -172,55 +238,26 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 	stamp := fileTime(doc)
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
+	return pdf
+}
 
-	registered := map[int]string{}
-	family := func(face int) (string, error) {
-		if name, ok := registered[face]; ok {
-			return name, nil
-		}
-		f := opts.Fonts.Face(face)
-		if f == nil {
-			return "", fmt.Errorf("无法读取字体（第%d号）", face)
-		}
-		// Embed only the characters the layout set in this face: fpdf's
-		// cost grows with the size of the font it is given, not with the
-		// characters used (see fonts/README.md).
-		data, err := opts.Fonts.SubsetData(face)
-		if err != nil {
-			return "", fmt.Errorf("字体 %s 无法取子集：%v", f.Path, err)
-		}
-		name := "F" + strconv.Itoa(face)
-		pdf.AddUTF8FontFromBytes(name, "", data)
-		if err := pdf.Error(); err != nil {
-			return "", fmt.Errorf("字体 %s 无法嵌入 PDF：%v", f.Path, err)
-		}
-		registered[face] = name
-		return name, nil
+// page draws a page: its bookmarks, lines, rules and page number.
+func (d *drawer) page(p *typeset.Page) error {
+	d.pdf.AddPage()
+	d.newPage()
+	for _, m := range p.Marks {
+		d.pdf.Bookmark(m.Title, max(m.Level-1, 0), m.Y)
 	}
-
-	d := drawer{pdf: pdf, family: family, fonts: opts.Fonts}
-	for _, page := range laid.Pages {
-		pdf.AddPage()
-		d.newPage()
-		for _, m := range page.Marks {
-			pdf.Bookmark(m.Title, max(m.Level-1, 0), m.Y)
-		}
-		for _, line := range page.Lines {
-			if err := d.line(line); err != nil {
-				return err
-			}
-		}
-		d.rules(page.Rules)
-		if page.Folio != nil {
-			if err := d.line(*page.Folio); err != nil {
-				return err
-			}
+	for _, line := range p.Lines {
+		if err := d.line(line); err != nil {
+			return err
 		}
 	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("生成 PDF 失败：%v", err)
+	d.rules(p.Rules)
+	if p.Folio != nil {
+		return d.line(*p.Folio)
 	}
-	return pdf.Output(w)
+	return nil
 }
 
 // fileTime is the date written into the PDF: SOURCE_DATE_EPOCH when set,
@@ -238,16 +275,16 @@ func fileTime(doc *document.Document) time.Time {
 }
 
 type drawer struct {
-	pdf     *fpdf.Fpdf
-	family  func(face int) (string, error)
-	fonts   *fonts.Set
-	curFace int
-	curSize float64
-	stroke  float64
-	spacing float64       // the character spacing (Tc) in effect
-	color   typeset.Color // the text and stroke colour in effect
-	started bool
-	buf     []rune
+	pdf      *fpdf.Fpdf
+	embedded *embedding
+	fonts    *fonts.Set
+	curFont  string // the fpdf family in effect
+	curSize  float64
+	stroke   float64
+	spacing  float64       // the character spacing (Tc) in effect
+	color    typeset.Color // the text and stroke colour in effect
+	started  bool
+	buf      []byte
 }
 
 // newPage forgets the text state: each page's content starts afresh.
@@ -291,25 +328,52 @@ func (d *drawer) line(l typeset.Line) error {
 	return nil
 }
 
-// advance is the width the PDF viewer gives a glyph: the font's advance at
-// the glyph's size.
+// advance is the width the PDF viewer gives a glyph: its width in the
+// embedded font at the glyph's size.
 func (d *drawer) advance(g typeset.Glyph) float64 {
-	_, adv, _ := d.fonts.Glyph(g.Style.Role, g.R)
-	return adv * g.Style.Size
+	return float64(d.embedded.chars[faceRune{g.Face, g.R}].width) / 1000 * g.Style.Size
 }
 
 // run draws glyphs of one face and style, each placed gap points after the
-// end of the previous one.
+// end of the previous one: a text operator for each stretch of glyphs of
+// the same piece of the face.
 func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
-	g := gs[0]
-	if !d.started || g.Face != d.curFace || g.Style.Size != d.curSize {
-		name, err := d.family(g.Face)
-		if err != nil {
-			return err
+	d.style(gs[0])
+	for i := 0; i < len(gs); {
+		c, ok := d.embedded.chars[faceRune{gs[i].Face, gs[i].R}]
+		if !ok {
+			return fmt.Errorf("字符“%c”没有嵌入的字体", gs[i].R)
 		}
-		d.pdf.SetFont(name, "", g.Style.Size)
-		d.curFace, d.curSize, d.started = g.Face, g.Style.Size, true
+		d.buf = append(d.buf[:0], c.code)
+		j := i + 1
+		for ; j < len(gs); j++ {
+			cj := d.embedded.chars[faceRune{gs[j].Face, gs[j].R}]
+			if cj.piece != c.piece {
+				break
+			}
+			d.buf = append(d.buf, cj.code)
+		}
+		d.setFont(d.embedded.family[[2]int{gs[i].Face, c.piece}], gs[i].Style.Size)
+		if j-i > 1 && math.Abs(gap-d.spacing) > 0.0005 {
+			d.pdf.RawWriteStr(strconv.FormatFloat(gap, 'f', 4, 64) + " Tc")
+			d.spacing = gap
+		}
+		d.pdf.Text(gs[i].X, baseline, string(d.buf))
+		i = j
 	}
+	return nil
+}
+
+// setFont makes family at size the font in effect, if it is not already.
+func (d *drawer) setFont(family string, size float64) {
+	if !d.started || family != d.curFont || size != d.curSize {
+		d.pdf.SetFont(family, "", size)
+		d.curFont, d.curSize, d.started = family, size, true
+	}
+}
+
+// style sets the colour and the outline of glyph g's style.
+func (d *drawer) style(g typeset.Glyph) {
 	d.setColor(g.Style.Color)
 	stroke := d.fonts.Embolden(g.Style.Role, g.Face) * g.Style.Size
 	if g.Style.Bold && stroke == 0 {
@@ -324,19 +388,6 @@ func (d *drawer) run(gs []typeset.Glyph, gap, baseline float64) error {
 		}
 		d.stroke = stroke
 	}
-	if len(gs) == 1 {
-		gap = d.spacing // no spacing applies within one glyph
-	}
-	if math.Abs(gap-d.spacing) > 0.0005 {
-		d.pdf.RawWriteStr(strconv.FormatFloat(gap, 'f', 4, 64) + " Tc")
-		d.spacing = gap
-	}
-	d.buf = d.buf[:0]
-	for _, h := range gs {
-		d.buf = append(d.buf, h.R)
-	}
-	d.pdf.Text(g.X, baseline, string(d.buf))
-	return nil
 }
 
 // setColor makes c the colour of text and of strokes (a bold title's

@@ -137,7 +137,7 @@ func (ss *session) build(src source) (*outcome, stamps) {
 		return out.done(started), ss.stampOf(src, nil)
 	}
 	st := ss.stampOf(src, rep)
-	ss.check(out, rep, snap)
+	book := ss.check(out, rep, snap)
 	if out.failed() {
 		return out.done(started), ss.stampOf(src, rep)
 	}
@@ -147,7 +147,7 @@ func (ss *session) build(src source) (*outcome, stamps) {
 		out.fail(err)
 		return out.done(started), st
 	}
-	ss.keep(out, res, snap)
+	ss.keep(out, res, book, snap)
 	return out.done(started), ss.stampOf(src, res.Report)
 }
 
@@ -171,13 +171,14 @@ func (ss *session) snapshot(src source) (string, error) {
 }
 
 // check reads the workbook and fills the templates, as briefing check
-// does, into out: the figures, every problem, warning and reminder.
-func (ss *session) check(out *outcome, rep *report.Report, snap string) {
+// does, into out: the figures, every problem, warning and reminder. It
+// returns the workbook read.
+func (ss *session) check(out *outcome, rep *report.Report, snap string) *workbook.Book {
 	ss.setStage("读取工作簿")
 	book, err := rep.Workbook(snap)
 	if err != nil {
 		out.fail(err)
-		return
+		return nil
 	}
 	out.read(book)
 	ss.setStage("填充模板")
@@ -187,13 +188,14 @@ func (ss *session) check(out *outcome, rep *report.Report, snap string) {
 	}
 	if err != nil {
 		out.fail(err)
-		return
+		return book
 	}
 	out.warn(filled.Warnings)
+	return book
 }
 
 // keep archives a built report and compares it with the build before.
-func (ss *session) keep(out *outcome, res *build.Result, snap string) {
+func (ss *session) keep(out *outcome, res *build.Result, book *workbook.Book, snap string) {
 	ss.setStage("归档")
 	ws := ss.s.o.Workspace
 	b := workspace.Build{Report: ss.typ.Name, Workbook: snap, Version: ss.s.o.Version, Time: time.Now()}
@@ -206,11 +208,9 @@ func (ss *session) keep(out *outcome, res *build.Result, snap string) {
 		return
 	}
 	out.Entry = entry
-	if res.Layout != nil {
-		out.Pages = len(res.Layout.Pages)
-	}
+	out.Pages = res.Pages
 	ss.setStage("与上次比较")
-	out.compare(ws.Previous(entry), res.Book, text(res))
+	out.compare(ws.Previous(entry), book, text(res))
 }
 
 // text is the plain text of a build.

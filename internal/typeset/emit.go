@@ -2,62 +2,61 @@ package typeset
 
 import "strconv"
 
-// emit places the units as the plan says and builds the Document.
-func (l *layouter) emit(plan []choice) (*Document, error) {
-	g := l.g
-	e := &emitter{l: l, doc: &Document{Geometry: g}}
-	e.pool = make([]Glyph, 0, len(l.sh.gl)+8)
-	cur, s, keep := 0, 0, false
+// emit places the units as the plan says and hands each page to out as
+// soon as no later unit can add to it, in order. With reuse, a page's
+// memory is used again for a later page once out returns.
+func (l *layouter) emit(plan []choice, out func(*Page) error, reuse bool) error {
+	e := &emitter{l: l, out: out, reuse: reuse}
+	s, keep := 0, false
 	for ui := range l.units {
 		u := &l.units[ui]
 		ch := plan[ui]
 		r, _ := l.step(u, s, keep, ch.v, ch.mode, true)
 		if r.forced {
-			e.page(cur).PageBreak = true
+			e.page(e.cur).PageBreak = true
 		}
 		switch {
 		case u.kind == KindPageBreak:
 		case u.fixed != nil:
-			r.pages += e.fixed(u, cur+l.spots[0].page)
+			r.pages += e.fixed(u, e.cur+l.spots[0].page)
 		case u.table != nil:
 			sp := l.spots[0]
-			u.table.place(g, sp.slot, tablePages{e, cur + sp.page, u})
+			u.table.place(l.g, sp.slot, tablePages{e, e.cur + sp.page, u})
 		default:
-			for i := range u.vars[ch.v].lines {
-				lr := &u.vars[ch.v].lines[i]
-				sp := l.spots[i]
-				p := e.page(cur + sp.page)
-				top := g.SlotTop(sp.slot)
-				p.Lines = append(p.Lines, Line{
-					Baseline: top + EmAscent*lr.size,
-					Glyphs:   e.set(lr),
-					Block:    u.block,
-					Final:    lr.final,
-					Kind:     u.kind,
-				})
-				if i == 0 && u.mark != nil {
-					m := *u.mark
-					m.Y = top
-					p.Marks = append(p.Marks, m)
-				}
-			}
+			e.text(u, &u.vars[ch.v])
 		}
-		cur += r.pages
+		if e.err != nil {
+			return e.err
+		}
+		e.cur += r.pages
 		s, keep = r.next, r.keep
+		e.flush(e.cur)
 	}
-	for i := range e.doc.Pages {
-		p := &e.doc.Pages[i]
-		p.Number = i + 1
-		if Unnumbered(e.doc, i) {
-			continue // GB/T 9704 §7.5
+	e.flush(e.base + len(e.pages))
+	return e.err
+}
+
+// text puts the lines of a text unit set in setting set on their pages.
+func (e *emitter) text(u *unit, set *setting) {
+	g := e.l.g
+	for i := range set.lines {
+		lr := &set.lines[i]
+		sp := e.l.spots[i]
+		p := e.page(e.cur + sp.page)
+		top := g.SlotTop(sp.slot)
+		p.Lines = append(p.Lines, Line{
+			Baseline: top + EmAscent*lr.size,
+			Glyphs:   e.set(lr, p),
+			Block:    u.block,
+			Final:    lr.final,
+			Kind:     u.kind,
+		})
+		if i == 0 && u.mark != nil {
+			m := *u.mark
+			m.Y = top
+			p.Marks = append(p.Marks, m)
 		}
-		f, err := e.folio(p.Number)
-		if err != nil {
-			return nil, err
-		}
-		p.Folio = f
 	}
-	return e.doc, nil
 }
 
 // fixed puts a 版头, 报头, 版记 or 报尾 on page pi. A 版记 of a document
@@ -78,7 +77,7 @@ func (e *emitter) fixed(u *unit, pi int) int {
 	for _, fl := range u.fixed.lines {
 		var gs []Glyph
 		for i := range fl.refs {
-			gs = append(gs, e.set(&fl.refs[i])...)
+			gs = append(gs, e.set(&fl.refs[i], p)...)
 		}
 		p.Lines = append(p.Lines, Line{Baseline: fl.baseline, Glyphs: gs, Block: u.block, Final: true, Kind: u.kind})
 	}
@@ -87,21 +86,57 @@ func (e *emitter) fixed(u *unit, pi int) int {
 }
 
 type emitter struct {
-	l    *layouter
-	doc  *Document
-	pool []Glyph
-	ws   []float64
-	cuts []float64
+	l         *layouter
+	out       func(*Page) error
+	err       error
+	cur       int     // the page the next unit starts from
+	base      int     // the index of pages[0]
+	pages     []*Page // the pages not yet handed to out
+	free      []*Page // pages handed out, to be used again
+	prevBlank bool    // the last page handed out was blank
+	reuse     bool    // use the memory of pages handed out again
+	ws        []float64
+	cuts      []float64
 }
 
+// page returns page i, which must not have been handed out.
 func (e *emitter) page(i int) *Page {
-	for len(e.doc.Pages) <= i {
-		e.doc.Pages = append(e.doc.Pages, Page{})
+	for e.base+len(e.pages) <= i {
+		var p *Page
+		if n := len(e.free); n > 0 {
+			p, e.free = e.free[n-1], e.free[:n-1]
+		} else {
+			p = &Page{pool: make([]Glyph, 0, e.l.g.Lines*e.l.g.Chars+64)}
+		}
+		e.pages = append(e.pages, p)
 	}
-	return &e.doc.Pages[i]
+	return e.pages[i-e.base]
 }
 
-// tablePages puts what a table places on the document's pages.
+// flush hands the pages before page upto to out, numbered (GB/T 9704
+// §7.5: not a blank page, nor the 版记 after one), and keeps them for use
+// again.
+func (e *emitter) flush(upto int) {
+	for e.err == nil && len(e.pages) > 0 && e.base < upto {
+		p := e.pages[0]
+		p.Number = e.base + 1
+		if !p.Blank && !(p.Record && e.prevBlank) {
+			p.Folio, e.err = e.folio(p.Number)
+		}
+		e.prevBlank = p.Blank
+		if e.err == nil {
+			e.err = e.out(p)
+		}
+		e.pages, e.base = e.pages[1:], e.base+1
+		if e.reuse {
+			*p = Page{Lines: p.Lines[:0], Rules: p.Rules[:0], Marks: p.Marks[:0], pool: p.pool[:0]}
+			e.free = append(e.free, p)
+		}
+	}
+}
+
+// tablePages puts what a table places on the document's pages, handing
+// out each page as the table leaves it.
 type tablePages struct {
 	e     *emitter
 	first int
@@ -109,11 +144,13 @@ type tablePages struct {
 }
 
 func (t tablePages) line(page int, r lineRef, baseline float64) {
+	t.e.flush(t.first + page)
 	p := t.e.page(t.first + page)
-	p.Lines = append(p.Lines, Line{Baseline: baseline, Glyphs: t.e.set(&r), Block: t.u.block, Final: r.final, Kind: KindTable})
+	p.Lines = append(p.Lines, Line{Baseline: baseline, Glyphs: t.e.set(&r, p), Block: t.u.block, Final: r.final, Kind: KindTable})
 }
 
 func (t tablePages) rule(page int, r Rule) {
+	t.e.flush(t.first + page)
 	p := t.e.page(t.first + page)
 	p.Rules = append(p.Rules, r)
 }
@@ -122,7 +159,7 @@ func (t tablePages) rule(page int, r Rule) {
 // measure gets marks set half wide: the mark at its end first, then one of
 // two adjacent marks, then others, from the end of the line. A justified
 // line spreads what is left between all its glyphs.
-func (e *emitter) set(r *lineRef) []Glyph {
+func (e *emitter) set(r *lineRef, p *Page) []Glyph {
 	sh := &e.l.sh
 	gl := sh.gl
 	lo, hi := int(r.lo), int(r.hi)
@@ -188,12 +225,12 @@ func (e *emitter) set(r *lineRef) []Glyph {
 			x += r.phys - w
 		}
 	}
-	start := len(e.pool)
+	start := len(p.pool)
 	for t := lo; t <= li; t++ {
 		g := &gl[t]
 		w, cut := e.ws[t-lo], e.cuts[t-lo]
 		if g.face >= 0 {
-			e.pool = append(e.pool, Glyph{R: g.r, Face: int(g.face), Style: sh.styles[g.style], X: x - cut, Width: w, Cut: cut})
+			p.pool = append(p.pool, Glyph{R: g.r, Face: int(g.face), Style: sh.styles[g.style], X: x - cut, Width: w, Cut: cut})
 		}
 		x += w
 		if t < fixed {
@@ -202,7 +239,7 @@ func (e *emitter) set(r *lineRef) []Glyph {
 			x += gap
 		}
 	}
-	return e.pool[start:len(e.pool):len(e.pool)]
+	return p.pool[start:len(p.pool):len(p.pool)]
 }
 
 // folio is the page number “— N —” (GB/T 9704 §7.5): 4号 with half-width

@@ -55,8 +55,28 @@ type layouter struct {
 
 // Layout breaks blocks into lines and pages on the grid of g. Shaper s
 // supplies faces and advances; a character no face has is a
-// *MissingGlyphError.
+// *MissingGlyphError. It is Prepare and Plan.Document.
 func Layout(blocks []Block, g Geometry, s Shaper) (*Document, error) {
+	p, err := Prepare(blocks, g, s)
+	if err != nil {
+		return nil, err
+	}
+	return p.Document()
+}
+
+// Plan is a layout decided but not yet set: every block shaped and broken
+// into lines, every line given its page. Its memory grows with the text
+// (a few tens of bytes a character); the glyphs placed on a page (about
+// 70 bytes a character) are made by Emit one page at a time.
+type Plan struct {
+	l      *layouter
+	choice []choice
+	pages  int // set by the last Emit
+}
+
+// Prepare does the work of Layout but placing the glyphs: it shapes,
+// breaks and paginates, and finds every error Layout would.
+func Prepare(blocks []Block, g Geometry, s Shaper) (*Plan, error) {
 	if s == nil {
 		return nil, errors.New("typeset: no Shaper")
 	}
@@ -86,8 +106,102 @@ func Layout(blocks []Block, g Geometry, s Shaper) (*Document, error) {
 			return nil, err
 		}
 	}
-	plan := l.paginate()
-	return l.emit(plan)
+	if err := l.folioGlyphs(); err != nil {
+		return nil, err
+	}
+	return &Plan{l: l, choice: l.paginate()}, nil
+}
+
+// Geometry is the geometry the plan lays out on.
+func (p *Plan) Geometry() Geometry { return p.l.g }
+
+// Emit sets the glyphs of each page and hands the pages to out in order.
+// A page and what it holds are valid only until out returns: Emit uses
+// their memory again for later pages. An error from out stops Emit.
+func (p *Plan) Emit(out func(*Page) error) error {
+	n := 0
+	err := p.l.emit(p.choice, func(pg *Page) error {
+		n++
+		return out(pg)
+	}, true)
+	p.pages = n
+	return err
+}
+
+// Pages is the number of pages the last Emit handed out.
+func (p *Plan) Pages() int { return p.pages }
+
+// Count sets every page, keeps none, and returns how many there are.
+func (p *Plan) Count() (int, error) {
+	err := p.Emit(func(*Page) error { return nil })
+	return p.pages, err
+}
+
+// Document sets every page and returns them all.
+func (p *Plan) Document() (*Document, error) {
+	doc := &Document{Geometry: p.l.g}
+	err := p.l.emit(p.choice, func(pg *Page) error {
+		doc.Pages = append(doc.Pages, *pg)
+		return nil
+	}, false)
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// Lines returns the text of the lines of the blocks of kind k, as they
+// are set, in order (the title's lines, for a page that breaks the title
+// where the PDF does).
+func (p *Plan) Lines(k Kind) []string {
+	var out []string
+	for ui := range p.l.units {
+		u := &p.l.units[ui]
+		if u.kind != k || len(u.vars) == 0 {
+			continue
+		}
+		for _, lr := range u.vars[p.choice[ui].v].lines {
+			out = append(out, p.l.sh.text(int(lr.lo), int(lr.hi)))
+		}
+	}
+	return out
+}
+
+// Chars calls fn with each face and character the pages draw (spaces
+// aside) and about how often: the page numbers' characters count once.
+// The calls come in no particular order.
+func (p *Plan) Chars(fn func(face int, r rune, n int)) {
+	counts := map[faceRune]int{}
+	for k, n := range p.l.sh.dropped {
+		counts[k] = n
+	}
+	for i := range p.l.sh.gl {
+		g := &p.l.sh.gl[i]
+		if g.face >= 0 && g.r != ' ' && g.r != '\u3000' {
+			counts[faceRune{g.face, g.r}]++
+		}
+	}
+	for _, r := range folioChars {
+		if face, _, ok := p.l.sh.s.Glyph(RoleFolio, r); ok {
+			counts[faceRune{int32(face), r}]++
+		}
+	}
+	for k, n := range counts {
+		fn(int(k.face), k.r, n)
+	}
+}
+
+// folioChars are the characters of page numbers, “— 12 —”.
+const folioChars = "—0123456789"
+
+// folioGlyphs checks that the fonts have the characters of page numbers.
+func (l *layouter) folioGlyphs() error {
+	for _, r := range folioChars {
+		if _, _, ok := l.sh.s.Glyph(RoleFolio, r); !ok {
+			return &MissingGlyphError{R: r, Role: RoleFolio, Block: -1, Context: "— 1 —"}
+		}
+	}
+	return nil
 }
 
 func (l *layouter) defStyle(k Kind) Style {

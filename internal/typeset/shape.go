@@ -43,6 +43,9 @@ type shaper struct {
 	index  map[Style]uint16
 	gl     []sg
 	pen    []float64 // pen[i]: penalty for a break before gl[i]
+	// dropped counts the characters of glyphs shaped and dropped again
+	// (table rows, shaped again when placed).
+	dropped map[faceRune]int
 }
 
 func (sh *shaper) style(s Style) uint16 {
@@ -192,4 +195,39 @@ func snippet(text string, off int) string {
 		s += "…"
 	}
 	return s
+}
+
+// text is the text that glyphs lo..hi set on a line: without the blanks
+// at its end and the blanks the fonts lack.
+func (sh *shaper) text(lo, hi int) string {
+	for hi > lo && sh.gl[hi-1].cls&cSpace != 0 {
+		hi--
+	}
+	var b strings.Builder
+	for _, g := range sh.gl[lo:hi] {
+		if g.face >= 0 {
+			b.WriteRune(g.r)
+		}
+	}
+	return b.String()
+}
+
+// discard drops the glyphs from mark on, counting them in dropped first:
+// their characters are still drawn (Plan.Chars).
+func (sh *shaper) discard(mark int) {
+	if sh.dropped == nil {
+		sh.dropped = map[faceRune]int{}
+	}
+	for _, g := range sh.gl[mark:] {
+		if g.face >= 0 && g.r != ' ' && g.r != '\u3000' {
+			sh.dropped[faceRune{g.face, g.r}]++
+		}
+	}
+	sh.gl, sh.pen = sh.gl[:mark], sh.pen[:mark]
+}
+
+// faceRune is a character in a face.
+type faceRune struct {
+	face int32
+	r    rune
 }

@@ -6,7 +6,9 @@ import "math"
 const ruleWidth = 0.5
 
 // tableLay is a table with its cells broken into lines, ready to be placed
-// from any grid line.
+// from any grid line. The body rows keep only their height: their glyphs
+// are shaped again and their lines broken again when they are placed on
+// pages (expand), so that a long table does not hold every glyph.
 type tableLay struct {
 	grid   bool    // text in body size: every text line sits on the body grid
 	pitch  float64 // baseline distance inside a cell
@@ -14,7 +16,12 @@ type tableLay struct {
 	size   float64
 	colX   []float64 // column edges, len(columns)+1
 	header []rowLay
-	rows   []rowLay
+	rows   []rowLay // body rows: n only, until expand
+
+	// expand shapes body row i at the end of the shaper's glyphs and
+	// breaks its cells; release drops those glyphs again.
+	expand  func(i int) rowLay
+	release func()
 }
 
 type rowLay struct {
@@ -30,12 +37,16 @@ func (t *tableLay) height(lines int) float64 {
 	return float64(lines)*t.pitch + 2*t.vpad
 }
 
+// shaped is a cell's glyphs: lo..hi of the shaper.
+type shaped struct{ lo, hi int }
+
 // tableLayout measures the columns and breaks every cell. Text in body size
 // keeps the body pitch so that its lines fall on the grid; smaller text
-// gets a pitch of 1.5 × its size.
+// gets a pitch of 1.5 × its size. The body rows are shaped twice here (to
+// measure the columns, then to break the cells in them) and kept only as
+// their heights.
 func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 	g := l.g
-	def := Style{Role: RoleBody, Size: g.BodySize}
 	ncol := len(tb.Columns)
 	for _, rows := range [][][]Cell{tb.Header, tb.Rows} {
 		for _, r := range rows {
@@ -45,38 +56,22 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 	if ncol == 0 {
 		return nil, nil
 	}
-	type shaped struct{ lo, hi int }
-	shapeRows := func(rows [][]Cell) ([][]shaped, error) {
-		out := make([][]shaped, len(rows))
-		for i, r := range rows {
-			out[i] = make([]shaped, ncol)
-			for c := 0; c < len(r) && c < ncol; c++ {
-				lo, hi, err := l.sh.shape(r[c].Runs, def, bi)
-				if err != nil {
-					return nil, err
-				}
-				out[i][c] = shaped{lo, hi}
-			}
-		}
-		return out, nil
-	}
-	head, err := shapeRows(tb.Header)
-	if err != nil {
-		return nil, err
-	}
-	body, err := shapeRows(tb.Rows)
-	if err != nil {
-		return nil, err
-	}
 	t := &tableLay{}
-	for _, rows := range [][][]shaped{head, body} {
-		for _, r := range rows {
-			for _, c := range r {
-				if t.size == 0 && c.hi > c.lo {
-					t.size = l.sh.size(&l.sh.gl[c.lo])
-				}
-			}
+	cw := &colWidths{whole: make([]float64, ncol), widest: make([]float64, ncol)}
+	head := make([][]shaped, len(tb.Header))
+	for i, r := range tb.Header {
+		cells, err := l.shapeRow(r, ncol, bi, t, cw)
+		if err != nil {
+			return nil, err
 		}
+		head[i] = cells
+	}
+	for _, r := range tb.Rows {
+		mark := len(l.sh.gl)
+		if _, err := l.shapeRow(r, ncol, bi, t, cw); err != nil {
+			return nil, err
+		}
+		l.sh.discard(mark)
 	}
 	if t.size == 0 {
 		t.size = g.BodySize
@@ -87,27 +82,71 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 	} else {
 		t.pitch, t.vpad = 1.5*t.size, 0.3*t.size
 	}
-	hpad := 0.4 * t.size
+	t.colX = l.columns(tb, cw, 0.4*t.size)
+	for _, cells := range head {
+		t.header = append(t.header, l.breakRow(t, tb, cells, true))
+	}
+	mark := 0
+	t.expand = func(i int) rowLay {
+		mark = len(l.sh.gl)
+		cells, _ := l.shapeRow(tb.Rows[i], ncol, bi, nil, nil)
+		return l.breakRow(t, tb, cells, false)
+	}
+	t.release = func() { l.sh.gl, l.sh.pen = l.sh.gl[:mark], l.sh.pen[:mark] }
+	t.rows = make([]rowLay, len(tb.Rows))
+	for i := range tb.Rows {
+		t.rows[i].n = t.expand(i).n
+		t.release()
+	}
+	return t, nil
+}
 
-	// Column widths: the given weights, else from the content.
+// colWidths is, for each column, the widest cell and the widest piece of
+// a cell that cannot be broken, without the cell's padding.
+type colWidths struct{ whole, widest []float64 }
+
+// shapeRow shapes the cells of a row; given t and cw, it notes the text
+// size (the first cell's) in t and widens cw.
+func (l *layouter) shapeRow(r []Cell, ncol, bi int, t *tableLay, cw *colWidths) ([]shaped, error) {
+	def := Style{Role: RoleBody, Size: l.g.BodySize}
+	out := make([]shaped, ncol)
+	for c := 0; c < len(r) && c < ncol; c++ {
+		lo, hi, err := l.sh.shape(r[c].Runs, def, bi)
+		if err != nil {
+			return nil, err
+		}
+		out[c] = shaped{lo, hi}
+		if t == nil {
+			continue
+		}
+		if t.size == 0 && hi > lo {
+			t.size = l.sh.size(&l.sh.gl[lo])
+		}
+		whole, chunk, widest := 0.0, 0.0, 0.0
+		for i := lo; i < hi; i++ {
+			if i > lo && l.sh.pen[i] < penForbidden {
+				chunk = 0
+			}
+			whole += l.sh.gl[i].adv
+			chunk += l.sh.gl[i].adv
+			widest = max(widest, chunk)
+		}
+		cw.whole[c] = max(cw.whole[c], whole)
+		cw.widest[c] = max(cw.widest[c], widest)
+	}
+	return out, nil
+}
+
+// columns is the edges of the columns: the given weights, else widths
+// from the content, each cell padded by hpad on both sides.
+func (l *layouter) columns(tb *Table, cw *colWidths, hpad float64) []float64 {
+	g := l.g
+	ncol := len(cw.whole)
 	minW := make([]float64, ncol)
 	maxW := make([]float64, ncol)
-	for _, rows := range [][][]shaped{head, body} {
-		for _, r := range rows {
-			for c, s := range r {
-				whole, chunk, widest := 0.0, 0.0, 0.0
-				for i := s.lo; i < s.hi; i++ {
-					if i > s.lo && l.sh.pen[i] < penForbidden {
-						chunk = 0
-					}
-					whole += l.sh.gl[i].adv
-					chunk += l.sh.gl[i].adv
-					widest = max(widest, chunk)
-				}
-				maxW[c] = max(maxW[c], whole+2*hpad)
-				minW[c] = max(minW[c], widest+2*hpad)
-			}
-		}
+	for c := range ncol {
+		maxW[c] = cw.whole[c] + 2*hpad
+		minW[c] = cw.widest[c] + 2*hpad
 	}
 	widths := make([]float64, ncol)
 	weighted, sumW := 0, 0.0
@@ -134,49 +173,45 @@ func (l *layouter) tableLayout(bi int, tb *Table) (*tableLay, error) {
 	default:
 		fill(widths, minW, maxW, g.Width)
 	}
-	t.colX = make([]float64, ncol+1)
-	t.colX[0] = g.Left
+	colX := make([]float64, ncol+1)
+	colX[0] = g.Left
 	for c, w := range widths {
-		t.colX[c+1] = t.colX[c] + w
+		colX[c+1] = colX[c] + w
 	}
-	t.colX[ncol] = g.right()
+	colX[ncol] = g.right()
+	return colX
+}
 
-	build := func(rows [][]shaped, header bool) []rowLay {
-		out := make([]rowLay, len(rows))
-		for i, r := range rows {
-			row := rowLay{n: 1, cells: make([][]lineRef, ncol)}
-			for c, s := range r {
-				if s.hi == s.lo {
-					continue
-				}
-				x, w := t.colX[c]+hpad, t.colX[c+1]-t.colX[c]-2*hpad
-				m := measure{em: t.size, capFirst: w, capRest: w}
-				best, _, _ := l.br.run(s.lo, s.hi, m)
-				align := AlignJustify
-				if c < len(tb.Columns) {
-					align = tb.Columns[c].Align
-				}
-				if header {
-					align = AlignCenter
-				}
-				lines := l.refs(s.lo, best.ends, m, x, w, x, w, t.size, AlignJustify)
-				for k := range lines {
-					lines[k].align = align
-					if align == AlignLeft {
-						lines[k].align = AlignJustify
-					}
-					lines[k].justify = lines[k].justify && (align == AlignJustify || align == AlignLeft)
-				}
-				row.cells[c] = lines
-				row.n = max(row.n, len(lines))
-			}
-			out[i] = row
+// breakRow breaks the shaped cells of a row into lines in their columns.
+func (l *layouter) breakRow(t *tableLay, tb *Table, cells []shaped, header bool) rowLay {
+	hpad := 0.4 * t.size
+	row := rowLay{n: 1, cells: make([][]lineRef, len(cells))}
+	for c, s := range cells {
+		if s.hi == s.lo {
+			continue
 		}
-		return out
+		x, w := t.colX[c]+hpad, t.colX[c+1]-t.colX[c]-2*hpad
+		m := measure{em: t.size, capFirst: w, capRest: w}
+		best, _, _ := l.br.run(s.lo, s.hi, m)
+		align := AlignJustify
+		if c < len(tb.Columns) {
+			align = tb.Columns[c].Align
+		}
+		if header {
+			align = AlignCenter
+		}
+		lines := l.refs(s.lo, best.ends, m, x, w, x, w, t.size, AlignJustify)
+		for k := range lines {
+			lines[k].align = align
+			if align == AlignLeft {
+				lines[k].align = AlignJustify
+			}
+			lines[k].justify = lines[k].justify && (align == AlignJustify || align == AlignLeft)
+		}
+		row.cells[c] = lines
+		row.n = max(row.n, len(lines))
 	}
-	t.header = build(head, true)
-	t.rows = build(body, false)
-	return t, nil
+	return row
 }
 
 // fill shares width w between columns: each gets its natural width
@@ -306,12 +341,11 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 	}
 	putHeader()
 	onPage := 0 // body rows (or parts) on this page
-	for i := range t.rows {
-		r := &t.rows[i]
+	placeRow := func(r *rowLay) {
 		if y+t.height(r.n) <= limit+eps {
 			put(r, 0, r.n, true)
 			onPage++
-			continue
+			return
 		}
 		if onPage > 0 {
 			newPage()
@@ -319,7 +353,7 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 			if y+t.height(r.n) <= limit+eps {
 				put(r, 0, r.n, true)
 				onPage++
-				continue
+				return
 			}
 		}
 		// Taller than a page: split it between lines.
@@ -339,6 +373,15 @@ func (t *tableLay) place(g Geometry, slot int, sink tableSink) (pages, end int, 
 			onPage++
 			a = b
 		}
+	}
+	for i := range t.rows {
+		if sink == nil {
+			placeRow(&t.rows[i])
+			continue
+		}
+		row := t.expand(i)
+		placeRow(&row)
+		t.release()
 	}
 	flush()
 	end = int(math.Ceil((y - lineTop(0) - eps) / g.Pitch()))

@@ -4,7 +4,10 @@
 //
 // It knows nothing of PDF. A writer turns the report into Blocks, calls
 // Layout, and draws the Document it gets back; tests check line breaking and
-// pagination on the Document without making a PDF, with Check.
+// pagination on the Document without making a PDF, with Check. A writer that
+// should not hold every glyph of a long report calls Prepare instead and
+// draws each page as Plan.Emit sets it (the rows of a table, too, are shaped
+// again when placed rather than kept).
 //
 // Break opportunities come from UAX #14 (github.com/rivo/uniseg), refined
 // by the strict rules of clreq and GB/T 15834. Each paragraph is broken by
@@ -185,6 +188,8 @@ type Page struct {
 	// Record is true for the page that carries the 版记 or the 报尾. After
 	// a blank page it carries no page number (GB/T 9704 §7.5).
 	Record bool
+
+	pool []Glyph // the glyphs of the lines
 }
 
 // Line is one line of glyphs on a common baseline.

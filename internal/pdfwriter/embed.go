@@ -1,0 +1,196 @@
+package pdfwriter
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"briefing/internal/fonts"
+	"briefing/internal/typeset"
+)
+
+// The fonts of a PDF: each face's characters, most used first, cut into
+// pieces (fonts.Pieces: simple TrueType fonts of up to 223 characters, made
+// once per process for the same characters), handed to fpdf as fonts it
+// embeds as they are. fpdf's own path for Unicode fonts would parse each
+// font again, subset it again, hash it and write a 128 KB glyph map for
+// every report; this one costs fpdf a small JSON font definition a piece.
+// Most text is set in a face's first piece, so a line seldom changes font.
+
+// drawn is how one character of a face is drawn: with which piece, which
+// code, and how far the viewer then moves (1/1000 em).
+type drawn struct {
+	piece int
+	code  byte
+	width int
+}
+
+// embedding is the fonts registered with a PDF.
+type embedding struct {
+	chars  map[faceRune]drawn
+	family map[[2]int]string // [face, piece] → fpdf family
+}
+
+type faceRune struct {
+	face int
+	r    rune
+}
+
+// embedFonts cuts the characters of each face (chars[face]) into pieces
+// and registers them with pdf.
+func embedFonts(pdf *fpdf.Fpdf, chars [][]rune, set *fonts.Set) (*embedding, error) {
+	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}}
+	pieces := make([][]*fonts.Piece, len(chars))
+	errs := make([]error, len(chars))
+	var wg sync.WaitGroup
+	for face, runes := range chars {
+		if len(runes) > 0 {
+			wg.Go(func() { pieces[face], errs[face] = set.Pieces(face, runes) })
+		}
+	}
+	wg.Wait()
+	for face := range chars {
+		if errs[face] != nil {
+			return nil, e.faceError(set, face, errs[face])
+		}
+		for i, p := range pieces[face] {
+			if err := e.register(pdf, face, i, p); err != nil {
+				return nil, e.faceError(set, face, err)
+			}
+		}
+	}
+	return e, nil
+}
+
+func (e *embedding) faceError(set *fonts.Set, face int, err error) error {
+	name := strconv.Itoa(face)
+	if f := set.Face(face); f != nil {
+		name = f.Path
+	}
+	return fmt.Errorf("字体 %s 无法嵌入 PDF：%v", name, err)
+}
+
+// register hands piece i of face to fpdf.
+func (e *embedding) register(pdf *fpdf.Fpdf, face, i int, p *fonts.Piece) error {
+	family := "f" + strconv.Itoa(face) + "p" + strconv.Itoa(i)
+	def, err := definition(p, family)
+	if err != nil {
+		return err
+	}
+	pdf.AddFontFromBytes(family, "", def, p.Program)
+	if err := pdf.Error(); err != nil {
+		return err
+	}
+	e.family[[2]int{face, i}] = family
+	for j, r := range p.Runes {
+		e.chars[faceRune{face, r}] = drawn{piece: i, code: byte(fonts.FirstCode + j), width: p.Widths[j]}
+	}
+	return nil
+}
+
+// laidChars counts the characters drawn in each face of a document.
+// Spaces are not drawn.
+func laidChars(laid *typeset.Document) map[faceRune]int {
+	counts := map[faceRune]int{}
+	count := func(l *typeset.Line) {
+		for _, g := range l.Glyphs {
+			if g.R != ' ' && g.R != '\u3000' {
+				counts[faceRune{g.Face, g.R}]++
+			}
+		}
+	}
+	for i := range laid.Pages {
+		p := &laid.Pages[i]
+		for j := range p.Lines {
+			count(&p.Lines[j])
+		}
+		if p.Folio != nil {
+			count(p.Folio)
+		}
+	}
+	return counts
+}
+
+// byUse returns, for each face (in order) the characters counted, the most
+// used first (ties in character order): the same counts give the same
+// lists.
+func byUse(counts map[faceRune]int) [][]rune {
+	keys := make([]faceRune, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.face != b.face {
+			return a.face < b.face
+		}
+		if counts[a] != counts[b] {
+			return counts[a] > counts[b]
+		}
+		return a.r < b.r
+	})
+	var out [][]rune
+	for _, k := range keys {
+		for len(out) <= k.face {
+			out = append(out, nil)
+		}
+		out[k.face] = append(out[k.face], k.r)
+	}
+	return out
+}
+
+// fontDef is fpdf's definition of a simple font (the JSON that
+// AddFontFromBytes reads).
+type fontDef struct {
+	Tp           string
+	Name         string
+	Desc         fontDesc
+	Up, Ut       int
+	Cw           []int
+	Enc          string
+	Diff         string
+	File         string
+	OriginalSize int
+}
+
+type fontDesc struct {
+	Ascent, Descent, CapHeight, Flags int
+	FontBBox                          struct{ Xmin, Ymin, Xmax, Ymax int }
+	ItalicAngle, StemV, MissingWidth  int
+}
+
+// definition is the fpdf font definition of a piece: a TrueType font whose
+// encoding names each code's character (uni4E2D), so that the text can be
+// searched and copied.
+func definition(p *fonts.Piece, family string) ([]byte, error) {
+	m := p.Metrics
+	d := fontDef{Tp: "TrueType", Name: p.Name, Up: m.UnderlinePosition, Ut: m.UnderlineThickness,
+		Cw: make([]int, 256), File: family + ".z", OriginalSize: p.Length}
+	d.Desc = fontDesc{Ascent: m.Ascent, Descent: m.Descent, CapHeight: m.CapHeight, Flags: m.Flags,
+		ItalicAngle: m.ItalicAngle, StemV: m.StemV, MissingWidth: m.MissingWidth}
+	d.Desc.FontBBox.Xmin, d.Desc.FontBBox.Ymin, d.Desc.FontBBox.Xmax, d.Desc.FontBBox.Ymax = m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3]
+	var diff strings.Builder
+	diff.WriteString(strconv.Itoa(fonts.FirstCode))
+	for i := range d.Cw {
+		d.Cw[i] = m.MissingWidth
+	}
+	for i, r := range p.Runes {
+		d.Cw[fonts.FirstCode+i] = p.Widths[i]
+		diff.WriteString(" /" + glyphName(r))
+	}
+	d.Diff = diff.String()
+	return json.Marshal(d)
+}
+
+// glyphName is the name by which PDF readers know a character's glyph.
+func glyphName(r rune) string {
+	if r > 0xFFFF {
+		return fmt.Sprintf("u%06X", r)
+	}
+	return fmt.Sprintf("uni%04X", r)
+}

@@ -1,0 +1,42 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"regexp"
+	"testing"
+
+	"briefing/internal/fonts"
+)
+
+// TestOneCompressorSameFile: a PDF whose page contents are compressed
+// afterwards with one compressor is the file fpdf writes when it
+// compresses each page itself, byte for byte.
+func TestOneCompressorSameFile(t *testing.T) {
+	write := func() []byte {
+		var b bytes.Buffer
+		if err := Write(&b, gongwen(30), Options{Fonts: fonts.Bundled()}); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	ours := write()
+	fpdfCompresses = true
+	defer func() { fpdfCompresses = false }()
+	fpdfs := write()
+	if !bytes.Equal(ours, fpdfs) {
+		t.Fatalf("the files differ: %d bytes, fpdf's %d", len(ours), len(fpdfs))
+	}
+	if regexp.MustCompile(`<</Length \d+>>\nstream`).Match(ours) {
+		t.Error("a page's content is left uncompressed")
+	}
+}
+
+// TestCompressPagesRefusesOtherFiles: a file whose cross-reference table
+// is not fpdf's is an error, not a broken PDF.
+func TestCompressPagesRefusesOtherFiles(t *testing.T) {
+	for _, pdf := range []string{"", "%PDF-1.3\n", "%PDF-1.3\nstartxref\n5\n%%EOF\n", "%PDF-1.3\nxref\n0 2\n\nstartxref\n9\n%%EOF\n"} {
+		if err := compressPages(&bytes.Buffer{}, []byte(pdf)); err == nil {
+			t.Errorf("%q: no error", pdf)
+		}
+	}
+}
