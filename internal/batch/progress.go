@@ -83,13 +83,14 @@ func (p *Progress) warnings(r Result) {
 	}
 }
 
-// bar draws the bar on the terminal's last line.
+// bar draws the bar on the terminal's last line, in ASCII: a terminal set
+// for Chinese may draw block characters twice as wide as their count.
 func (p *Progress) bar() {
 	filled := 0
 	if p.total > 0 {
 		filled = p.ended * barCells / p.total
 	}
-	s := fmt.Sprintf("生成报告 %s%s %d/%d", strings.Repeat("█", filled), strings.Repeat("░", barCells-filled), p.ended, p.total)
+	s := fmt.Sprintf("生成报告 [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat("-", barCells-filled), p.ended, p.total)
 	if p.failed > 0 {
 		s += fmt.Sprintf("，失败 %d", p.failed)
 	}
