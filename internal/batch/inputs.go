@@ -97,11 +97,17 @@ func folderBooks(dir string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if isWorkbook(e.Name()) && e.Type().IsRegular() {
-			out = append(out, filepath.Join(dir, e.Name()))
+		if p := filepath.Join(dir, e.Name()); isWorkbook(p) && isFile(p) {
+			out = append(out, p)
 		}
 	}
 	return out, nil
+}
+
+// isFile tells whether p is a regular file, or a link to one.
+func isFile(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // patternBooks lists the workbooks pattern matches.
@@ -112,7 +118,7 @@ func patternBooks(pattern string) ([]string, error) {
 	}
 	var out []string
 	for _, m := range matches {
-		if info, err := os.Stat(m); err == nil && info.Mode().IsRegular() && isWorkbook(m) {
+		if isWorkbook(m) && isFile(m) {
 			out = append(out, m)
 		}
 	}
