@@ -98,9 +98,9 @@ func TestBuildBatchNames(t *testing.T) {
 	data, _ := os.ReadFile(books[0])
 	os.WriteFile(same, data, 0o644)
 	out := filepath.Join(t.TempDir(), "out")
-	code, _, stderr := runCmd(t, "build", "-bundled-fonts", "-o", out, "-name", "{报告}/{县名}县", "-data", books[0], books[1], same, "经济运行")
+	code, stdout, stderr := runCmd(t, "build", "-bundled-fonts", "-o", out, "-name", "{报告}/{县名}县", "-data", books[0], books[1], same, "经济运行")
 	if code != exitProblem || !strings.Contains(stderr, "已经用于 "+books[0]+" 的报告") {
-		t.Fatalf("exit %d:\n%s", code, stderr)
+		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
 	}
 	want := []string{"经济运行/" + counties.Name(0) + "县/经济运行.html", "经济运行/" + counties.Name(0) + "县/经济运行.pdf",
 		"经济运行/" + counties.Name(1) + "县/经济运行.html", "经济运行/" + counties.Name(1) + "县/经济运行.pdf"}

@@ -77,6 +77,7 @@ type Batch struct {
 	halted  bool
 	guards  map[int]*build.Guard // the writes in progress
 	written int                  // the reports written
+	made    []string             // the folders makeParents made, in order
 }
 
 // New prepares a batch.
@@ -98,7 +99,6 @@ func (b *Batch) Run() Summary {
 	start := time.Now()
 	n := len(b.o.Workbooks)
 	results := make([]Result, n)
-	cleanup := b.makeOutDir()
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(b.o.Jobs, max(n, 1)) {
@@ -117,9 +117,10 @@ func (b *Batch) Run() Summary {
 	for i := started; i < n; i++ {
 		results[i] = Result{Index: i, Workbook: b.o.Workbooks[i], Err: build.ErrInterrupted}
 	}
-	s := Summary{Results: results, Interrupted: b.stopped(), Elapsed: time.Since(start)}
-	cleanup(s.Built() > 0)
-	return s
+	b.mu.Lock()
+	b.tidy()
+	b.mu.Unlock()
+	return Summary{Results: results, Interrupted: b.stopped(), Elapsed: time.Since(start)}
 }
 
 // feed hands the workbooks to the workers in order until the batch stops,
@@ -135,21 +136,34 @@ func (b *Batch) feed(jobs chan<- int, n int) int {
 	return n
 }
 
-// makeOutDir makes the output directory, so that the reports' writes never
-// race to make or remove it, and returns what removes it again when no
-// report was written into it.
-func (b *Batch) makeOutDir() func(used bool) {
-	if _, err := os.Stat(b.o.OutDir); err == nil {
-		return func(bool) {}
-	}
-	if os.MkdirAll(b.o.OutDir, 0o755) != nil {
-		return func(bool) {} // each report's write says why
-	}
-	return func(used bool) {
-		if !used {
-			os.Remove(b.o.OutDir)
+// makeParents makes the folders above a report's folder that are missing
+// (the output directory, a folder of -name's that reports share), one
+// after the other, so that two reports never race to make one; the
+// report's own folder is its write's. The caller holds b.mu.
+func (b *Batch) makeParents(dir string) error {
+	var missing []string
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
 		}
+		missing = append(missing, d)
 	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil {
+			return &build.WriteError{Err: oserr.New("创建输出目录", missing[i], err)}
+		}
+		b.made = append(b.made, missing[i])
+	}
+	return nil
+}
+
+// tidy removes the folders makeParents made that no report was written
+// into. The caller holds b.mu.
+func (b *Batch) tidy() {
+	for i := len(b.made) - 1; i >= 0; i-- {
+		os.Remove(b.made[i]) // only when empty
+	}
+	b.made = nil
 }
 
 // done tells Options.Done of a report that ended.
@@ -223,11 +237,11 @@ func (b *Batch) takenError(t *errTaken) error {
 // write writes report i's files into dir, all or nothing, under a guard
 // that Stop stops.
 func (b *Batch) write(i int, dir string, files []build.File) ([]File, error) {
-	g := b.guard(i)
-	if g == nil {
-		return nil, build.ErrInterrupted
+	g, err := b.prepare(i, dir)
+	if err != nil {
+		return nil, err
 	}
-	err := build.WriteGuarded(dir, files, g)
+	err = build.WriteGuarded(dir, files, g)
 	b.release(i, err == nil)
 	if err != nil {
 		return nil, err
@@ -239,16 +253,20 @@ func (b *Batch) write(i int, dir string, files []build.File) ([]File, error) {
 	return out, nil
 }
 
-// guard is the guard of report i's write, or nil once the batch stopped.
-func (b *Batch) guard(i int) *build.Guard {
+// prepare makes the folders above report i's folder dir and returns the
+// guard of its write; it fails once the batch stopped.
+func (b *Batch) prepare(i int, dir string) (*build.Guard, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.halted {
-		return nil
+		return nil, build.ErrInterrupted
+	}
+	if err := b.makeParents(dir); err != nil {
+		return nil, err
 	}
 	g := &build.Guard{}
 	b.guards[i] = g
-	return g
+	return g, nil
 }
 
 // release ends report i's write; written tells whether it succeeded.
@@ -287,6 +305,9 @@ func (b *Batch) Stop() (written int) {
 			written++
 		}
 	}
+	b.mu.Lock()
+	b.tidy()
+	b.mu.Unlock()
 	return written
 }
 

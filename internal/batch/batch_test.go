@@ -186,3 +186,35 @@ func TestStop(t *testing.T) {
 		}
 	}
 }
+
+// Reports whose folders share a folder (-name {报告}/{县名}) never race to
+// make it; a batch whose every report fails leaves no folder behind.
+func TestSharedFolders(t *testing.T) {
+	in := t.TempDir()
+	var books []string
+	for i := range 4 {
+		books = append(books, county(t, in, i, "", nil))
+	}
+	pattern, _ := ParsePattern("{报告}/{县名}")
+	for run := range 5 {
+		out := filepath.Join(t.TempDir(), "输出", "本月")
+		o := options(out, books...)
+		o.Name, o.Jobs, o.Build.Formats = pattern, 4, []string{"txt"}
+		if sum := New(o).Run(); sum.Built() != 4 {
+			t.Fatalf("run %d: built %d: %v", run, sum.Built(), sum.Failed())
+		}
+	}
+	bad := county(t, in, 9, "坏.xlsx", map[string]string{"指标!D5": "12a"})
+	top := t.TempDir()
+	o := options(filepath.Join(top, "输出", "本月"), bad, bad+"不存在.xlsx")
+	o.Name = pattern
+	if sum := New(o).Run(); len(sum.Failed()) != 2 {
+		t.Fatalf("failed %v", sum.Failed())
+	}
+	if left := tree(t, top); len(left) != 0 {
+		t.Errorf("left %q", left)
+	}
+	if entries, _ := os.ReadDir(top); len(entries) != 0 {
+		t.Errorf("left the folder %s", entries[0].Name())
+	}
+}
