@@ -99,7 +99,7 @@ func TestBuildBatchNames(t *testing.T) {
 	os.WriteFile(same, data, 0o644)
 	out := filepath.Join(t.TempDir(), "out")
 	code, stdout, stderr := runCmd(t, "build", "-bundled-fonts", "-o", out, "-name", "{报告}/{县名}县", "-data", books[0], books[1], same, "经济运行")
-	if code != exitProblem || !strings.Contains(stderr, "已经用于 "+books[0]+" 的报告") {
+	if code != exitProblem || !strings.Contains(stderr, same+"：与 "+books[0]+" 按 -name“{报告}/{县名}县”得到同一个文件夹") {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
 	}
 	want := []string{"经济运行/" + counties.Name(0) + "县/经济运行.html", "经济运行/" + counties.Name(0) + "县/经济运行.pdf",

@@ -18,6 +18,8 @@ import (
 
 	"briefing/internal/build"
 	"briefing/internal/oserr"
+	"briefing/internal/report"
+	"briefing/internal/workbook"
 )
 
 // Options say what to build.
@@ -78,6 +80,16 @@ type Batch struct {
 	guards  map[int]*build.Guard // the writes in progress
 	written int                  // the reports written
 	made    []string             // the folders makeParents made, in order
+	report  func() (*report.Report, error)
+}
+
+// reportName is the name of the report type, for {报告}.
+func (b *Batch) reportName() (string, error) {
+	rep, err := b.report()
+	if err != nil {
+		return "", err
+	}
+	return rep.Name, nil
 }
 
 // New prepares a batch.
@@ -91,7 +103,15 @@ func New(o Options) *Batch {
 	if o.Jobs <= 0 {
 		o.Jobs = runtime.NumCPU()
 	}
-	return &Batch{o: o, names: newFolders(), stop: make(chan struct{}), guards: map[int]*build.Guard{}}
+	b := &Batch{o: o, names: newFolders(), stop: make(chan struct{}), guards: map[int]*build.Guard{}}
+	b.report = sync.OnceValues(func() (*report.Report, error) {
+		opts := []report.LoadOption{report.WithLimits(o.Build.Limits)}
+		if o.Build.Root != "" {
+			opts = append(opts, report.WithRoot(o.Build.Root))
+		}
+		return report.Load(o.Build.Report, opts...)
+	})
+	return b
 }
 
 // Run builds every workbook and returns what became of each.
@@ -189,18 +209,17 @@ func (b *Batch) one(i int) (r Result) {
 		r.Err = build.ErrInterrupted
 		return r
 	}
+	if r.Folder, r.Err = b.claim(i); r.Err != nil {
+		return r
+	}
 	o := b.o.Build
 	o.Data, o.OutDir, o.Guard = r.Workbook, "", nil
 	res, err := build.Render(o)
 	if err != nil {
-		b.names.pass(i)
 		r.Err = err
 		return r
 	}
 	r.Warnings = res.Warnings
-	if r.Folder, r.Err = b.claim(i, res); r.Err != nil {
-		return r
-	}
 	r.Files, r.Err = b.write(i, filepath.Join(b.o.OutDir, r.Folder), res.Files)
 	if res.Layout != nil {
 		r.Pages = len(res.Layout.Pages)
@@ -208,9 +227,12 @@ func (b *Batch) one(i int) (r Result) {
 	return r
 }
 
-// claim names report i's folder, in its turn.
-func (b *Batch) claim(i int, res *build.Result) (string, error) {
-	folder, err := b.o.Name.Folder(fields(b.o.Workbooks[i], res.Report.Name, res.Book))
+// claim names report i's folder, in its turn, before it is built: a
+// report whose folder is taken is not built at all.
+func (b *Batch) claim(i int) (string, error) {
+	path := b.o.Workbooks[i]
+	book := sync.OnceValues(func() (*workbook.Book, error) { return workbook.Open(path) })
+	folder, err := b.o.Name.Folder(fields(path, b.reportName, book))
 	if err != nil {
 		b.names.pass(i)
 		return "", err
@@ -230,8 +252,8 @@ func (b *Batch) takenError(t *errTaken) error {
 	if b.o.Name.String() != DefaultName {
 		hint = "请检查两个工作簿的报告信息，或用 -name 换一种命名"
 	}
-	return fmt.Errorf("报告的文件夹 %s 已经用于 %s 的报告，这份报告没有生成：两个工作簿按 -name“%s”得到同一个文件夹；%s",
-		dir, oserr.Path(b.o.Workbooks[t.owner]), b.o.Name, hint)
+	return fmt.Errorf("与 %s 按 -name“%s”得到同一个文件夹 %s，排在后面的这一份报告没有生成；%s",
+		oserr.Path(b.o.Workbooks[t.owner]), b.o.Name, dir, hint)
 }
 
 // write writes report i's files into dir, all or nothing, under a guard

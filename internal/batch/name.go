@@ -113,17 +113,22 @@ func (p Pattern) Folder(field func(key string) (string, error)) (string, error) 
 	return filepath.Join(folders...), nil
 }
 
-// fields are the values a pattern may use for one report.
-func fields(workbookPath, reportName string, book *workbook.Book) func(string) (string, error) {
+// fields are the values a pattern may use for one report; the report and
+// the workbook are read only when the pattern asks for them.
+func fields(workbookPath string, reportName func() (string, error), book func() (*workbook.Book, error)) func(string) (string, error) {
 	return func(key string) (string, error) {
 		switch key {
 		case FieldWorkbook:
 			base := filepath.Base(workbookPath)
 			return strings.TrimSuffix(base, filepath.Ext(base)), nil
 		case FieldReport:
-			return reportName, nil
+			return reportName()
 		}
-		return infoField(book, key)
+		b, err := book()
+		if err != nil {
+			return "", err
+		}
+		return infoField(b, key)
 	}
 }
 

@@ -20,7 +20,7 @@ func TestPatternFolder(t *testing.T) {
 		{Key: "点", Value: workbook.Value{Kind: workbook.Text, Text: ".."}},
 		{Key: "空", Value: workbook.Value{Kind: workbook.Text, Text: " ", Ref: workbook.Ref{File: "a.xlsx", Sheet: "报告信息", Cell: "B7"}}},
 	}}
-	field := fields("县/鹤岭-7月.xlsx", "经济运行", book)
+	field := fields("县/鹤岭-7月.xlsx", constant("经济运行"), bookOf(book))
 	cases := []struct{ pattern, want string }{
 		{DefaultName, "鹤岭-7月"},
 		{"{县名}", "鹤岭"},
@@ -53,6 +53,12 @@ func TestPatternFolder(t *testing.T) {
 	}
 }
 
+func constant(s string) func() (string, error) { return func() (string, error) { return s, nil } }
+
+func bookOf(b *workbook.Book) func() (*workbook.Book, error) {
+	return func() (*workbook.Book, error) { return b, nil }
+}
+
 func parseAndName(pattern string, field func(string) (string, error)) (string, error) {
 	p, err := ParsePattern(pattern)
 	if err != nil {
@@ -68,7 +74,7 @@ func TestPatternMissingKey(t *testing.T) {
 		{Key: "县名", Value: workbook.Value{Kind: workbook.Text, Text: " ", Ref: workbook.Ref{File: "a.xlsx", Sheet: "报告信息", Cell: "B2"}}},
 	}}
 	for key, want := range map[string]string{"乡名": "a.xlsx 工作表“报告信息”中没有项目“乡名”", "县名": "a.xlsx 报告信息!B2：“县名”是空的"} {
-		_, err := parseAndName("{"+key+"}", fields("a.xlsx", "经济运行", book))
+		_, err := parseAndName("{"+key+"}", fields("a.xlsx", constant("经济运行"), bookOf(book)))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("{%s}: %v, want %q", key, err, want)
 		}
