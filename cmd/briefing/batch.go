@@ -82,6 +82,11 @@ func buildBatch(in batch.Inputs, o build.Options, f batchFlags, load []report.Lo
 	if _, err := report.Load(o.Report, load...); err != nil {
 		return fail(stderr, err)
 	}
+	// Each report makes its own font set (o.LoadFonts): a fonts.Set shared
+	// by the reports would embed in each PDF the characters of every report
+	// built with it so far (Set.SubsetData), so that a report's bytes
+	// would depend on the others. The bundled faces are parsed once per
+	// process all the same.
 	prog := batch.NewProgress(stdout, stderr, isTerminal(stderr), len(in.Workbooks))
 	b := batch.New(batch.Options{Workbooks: in.Workbooks, Build: o, OutDir: o.OutDir, Name: pattern, Jobs: *f.jobs, Done: prog.Report})
 	stop := watchBatch(b, stderr)
