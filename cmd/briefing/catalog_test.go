@@ -335,7 +335,7 @@ var allowed = map[string]bool{"PDF": true, "HTML": true, "TrueType": true, "Open
 	"title": true, "body": true, "hei": true, "kai": true, "folio": true, "latin": true, "out": true, "templates": true,
 	"sections": true, "samples": true, "range": true,
 	"briefing": true, "build": true, "check": true, "figures": true, "fonts": true, "version": true, "json": true,
-	"Excel": true, "Ctrl": true, "SIGTERM": true, "diff": true, "manifest": true, "JSON": true, "serve": true}
+	"Excel": true, "Ctrl": true, "SIGTERM": true, "diff": true, "manifest": true, "JSON": true, "serve": true, "init": true}
 
 // namesRE finds what a message shows of files and options: a path (from
 // “/”), an option (from “-”), an extension.

@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
+	"briefing/internal/batch"
 	"briefing/internal/build"
 	"briefing/internal/fonts"
 	"briefing/internal/oserr"
@@ -38,34 +40,50 @@ func fontOptions(c *command) func() (*fonts.Set, error) {
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	c := newCommand("build", "briefing build [-data 工作簿] [-o 目录] [-format pdf,html] [报告]",
-		"读取工作簿，填充报告模板，生成 PDF 和 HTML。出错时不写出任何文件。")
-	data := c.String("data", "", "`工作簿`文件（.xlsx 或 .csv）；省略时用报告前置信息中“数据”指定的工作簿")
+		"读取工作簿，填充报告模板，生成 PDF 和 HTML。出错时不写出任何文件。\n"+
+			"-data 可以重复，也可以是一个文件夹或通配符（如 县/*.xlsx）：每个工作簿生成一份报告，写入输出目录中以工作簿命名的文件夹。")
+	var data dataFlags
+	c.Var(&data, "data", "`工作簿`文件（.xlsx 或 .csv），或装着工作簿的文件夹、通配符，可重复；省略时用报告前置信息中“数据”指定的工作簿")
 	out := c.String("o", "out", "输出`目录`")
 	format := c.String("format", "pdf,html", "输出`格式`，用逗号分隔：pdf、html、txt（纯文本，每段一行）、docx（可编辑的 Word 文档）")
 	timings := c.Bool("timings", false, "在标准错误输出中列出各步骤的耗时")
 	strict := c.Bool("strict", false, "有警告（措辞与数据不符、校验不成立等）时不生成，退出码为 1")
 	reads := addReadFlags(c)
 	fontSet := fontOptions(c)
-	pos, code, ok := c.parse(args, stdout, stderr, 1)
+	many := addBatchFlags(c)
+	pos, code, ok := c.parse(args, stdout, stderr, -1)
 	if !ok {
 		return code
 	}
-	if err := reads.check(); err != nil {
+	rep, books, extra := splitArgs(pos)
+	if len(extra) > 0 {
+		return c.extraArgs(extra, stderr)
+	}
+	if err := errors.Join(reads.check(), many.check()); err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
+	}
+	in, err := batch.Expand(append(data, books...))
+	if err != nil {
+		return fail(stderr, err)
 	}
 	formats, err := build.ParseFormats(*format)
 	if err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
-	if oserr.HasControl(*out) {
-		fmt.Fprintf(stderr, "错误：输出目录“%s”的名字中有控制字符（如换行），请换一个目录\n", oserr.Path(*out))
+	if !checkOutDir(*out, stderr) {
 		return exitUsage
 	}
+	o := build.Options{Report: rep, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict,
+		Root: *reads.root, Limits: reads.limits()}
+	if in.Many || many.wanted() {
+		return buildBatch(in, o, many, reads.loadOptions(), stdout, stderr)
+	}
+	o.Data = first(in.Workbooks)
 	prog := newProgress(stderr)
-	res, err := buildWatched(build.Options{Report: first(pos), Data: *data, OutDir: *out, Formats: formats, LoadFonts: fontSet, Version: version, Strict: *strict,
-		Root: *reads.root, Limits: reads.limits(), Progress: prog.stageFunc()}, stderr)
+	o.Progress = prog.stageFunc()
+	res, err := buildWatched(o, stderr)
 	if prog != nil {
 		prog.done()
 	}

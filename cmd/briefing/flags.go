@@ -44,7 +44,7 @@ func (c *command) usage(w io.Writer) {
 // parse parses args, allowing flags after the positional arguments
 // (briefing build 情况汇报 -o 输出). It returns the positional arguments, or
 // an exit status when the command should stop: 0 after -h, exitUsage after
-// a wrong flag.
+// a wrong flag or more than maxArgs arguments (maxArgs < 0: any number).
 func (c *command) parse(args []string, stdout, stderr io.Writer, maxArgs int) ([]string, int, bool) {
 	var pos []string
 	for {
@@ -64,12 +64,17 @@ func (c *command) parse(args []string, stdout, stderr io.Writer, maxArgs int) ([
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
-	if len(pos) > maxArgs {
-		fmt.Fprintf(stderr, "错误：多余的参数：%s\n\n", oserr.Escape(strings.Join(pos[maxArgs:], " ")))
-		c.usage(stderr)
-		return nil, exitUsage, false
+	if maxArgs >= 0 && len(pos) > maxArgs {
+		return nil, c.extraArgs(pos[maxArgs:], stderr), false
 	}
 	return pos, 0, true
+}
+
+// extraArgs refuses arguments the command has no use for.
+func (c *command) extraArgs(extra []string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "错误：多余的参数：%s\n\n", oserr.Escape(strings.Join(extra, " ")))
+	c.usage(stderr)
+	return exitUsage
 }
 
 // flagMessage translates the flag package's errors, escaping the control

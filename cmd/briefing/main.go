@@ -3,11 +3,13 @@
 // self-contained HTML page.
 //
 //	briefing build [-data 工作簿] [-o 目录] [-format pdf,html] [报告]
+//	briefing build -data 文件夹 [-name {县名}] [-j N] [报告]
 //	briefing check [-data 工作簿] [报告]
 //	briefing figures [-data 工作簿] [-json] [报告]
 //	briefing fonts [-font 角色=文件]...
 //	briefing serve [-addr 127.0.0.1:端口] [工作区]
 //	briefing diff [-report 报告] [-json] [-exit-code] [-all] 旧 新
+//	briefing init [-from 报告类型] 名称
 //
 // Exit status: 0 success, 1 a problem in the report, workbook, templates or
 // fonts, 2 wrong usage, 3 an output file could not be written, 4 an
@@ -66,11 +68,13 @@ const usage = `briefing —— 把工作簿（Excel）中的数据填入中文�
 
 用法：
   briefing build   [-data 工作簿] [-o 目录] [-format pdf,html] [报告]   生成报告
+  briefing build   -data 文件夹或通配符 [-name {县名}] [-j N] [报告]    每个工作簿生成一份报告
   briefing check   [-data 工作簿] [报告]                              只检查，不写文件
   briefing figures [-data 工作簿] [-json] [报告]                      列出从工作簿读到的数据
   briefing fonts   [-font 角色=字体文件]...                           列出各角色使用的字体
   briefing serve   [-addr 127.0.0.1:端口] [工作区目录]                  在本机打开报告工作台（网页）
   briefing diff    [-report 报告] [-exit-code] 旧 新                  比较两次生成（工作簿或生成目录）的数据和文字
+  briefing init    [-from 报告类型] 名称                                新建一种报告类型（带空白工作簿）
   briefing version                                                  显示版本
 
 “报告”是 templates/ 下的报告类型名（如 情况汇报）或磁盘上任意一个报告目录；
@@ -106,6 +110,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdServe(rest, stdout, stderr)
 	case "diff":
 		return cmdDiff(rest, stdout, stderr)
+	case "init":
+		return cmdInit(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "briefing", version)
 		return exitOK

@@ -35,6 +35,10 @@ func outputName(rep *report.Report, title string) string {
 	return "报告"
 }
 
+// SafeName is name made a file name every system accepts (see safeName);
+// "" when nothing of it is left.
+func SafeName(name string) string { return safeName(name) }
+
 // wide are the full-width forms of the characters Windows forbids in a file
 // name; a name keeps its meaning with them (关于“十四五”：规划).
 var wide = strings.NewReplacer(`<`, "＜", `>`, "＞", `:`, "：", `"`, "＂", `/`, "／", `\`, "＼", `|`, "｜", `?`, "？", `*`, "＊")

@@ -42,6 +42,12 @@ func Write(dir string, files []File) error {
 	return write(dir, files, &Guard{})
 }
 
+// WriteGuarded is Write under g: Guard.Stop undoes it, whenever it comes
+// (a batch stops the writes of all its reports at once).
+func WriteGuarded(dir string, files []File, g *Guard) error {
+	return write(dir, files, g)
+}
+
 // write is Write under a guard that an interrupt may stop.
 func write(dir string, files []File, g *Guard) error {
 	pause("start")
