@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"briefing/internal/compare"
@@ -26,14 +27,18 @@ import (
 //go:embed assets
 var assets embed.FS
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"since":   func(t time.Time) string { return t.Local().Format("2006年1月2日 15:04:05") },
-	"seconds": func(d time.Duration) string { return fmt.Sprintf("%.2f 秒", d.Seconds()) },
-	"esc":     url.PathEscape,
-	"op":      func(c compare.SentenceChange) string { return opNames[c.Op] },
-	"changed": changedSentences,
-	"format":  func(name string) string { return strings.ToUpper(strings.TrimPrefix(filepath.Ext(name), ".")) },
-}).ParseFS(assets, "assets/*.html"))
+// pages are the server's own pages, parsed when first shown: a command
+// other than serve does not pay for them.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"since":   func(t time.Time) string { return t.Local().Format("2006年1月2日 15:04:05") },
+		"seconds": func(d time.Duration) string { return fmt.Sprintf("%.2f 秒", d.Seconds()) },
+		"esc":     url.PathEscape,
+		"op":      func(c compare.SentenceChange) string { return opNames[c.Op] },
+		"changed": changedSentences,
+		"format":  func(name string) string { return strings.ToUpper(strings.TrimPrefix(filepath.Ext(name), ".")) },
+	}).ParseFS(assets, "assets/*.html"))
+})
 
 var opNames = map[compare.Op]string{compare.Same: "same", compare.Changed: "changed", compare.Added: "added", compare.Removed: "removed"}
 
@@ -63,7 +68,7 @@ func (s *Server) routes() {
 // page writes one of the server's own pages.
 func (s *Server) page(w http.ResponseWriter, name string, data any) {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, data); err != nil {
 		s.logf("页面 %s：%v", name, err)
 		refuse(w, http.StatusInternalServerError, "briefing 内部错误：无法显示这个页面。请把 briefing 窗口中的信息告知维护人员。")
 		return
