@@ -346,34 +346,40 @@ func (d *drawing) axes(c draw.Canvas) {
 }
 
 // twin makes the second axis of a 柱线 chart: its grid lines are the left
-// axis's, its zero on the same line, its steps nice, covering lo..hi.
+// axis's, its zero on the same line, its steps nice, covering lo..hi. The
+// left axis may get a step or two more below or above zero, whichever
+// fills both axes best with their data.
 func twin(left scale, lo, hi float64) (scale, scale) {
 	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
-	for guard := 0; guard < 20; guard++ {
-		k := left.n()
-		z := int(math.Round(-left.lo / left.step)) // intervals below zero
-		need := 0.0
-		switch {
-		case lo < 0 && z == 0:
-			left.lo -= left.step
-			continue
-		case hi > 0 && z == k:
-			left.hi += left.step
-			continue
+	lLo, lHi := left.lo, left.hi
+	best, bestL, bestR := -1.0, left, niceScale(lo, hi)
+	for below := 0; below <= 4; below++ {
+		for above := 0; above <= 2; above++ {
+			l := scale{left.lo - float64(below)*left.step, left.hi + float64(above)*left.step, left.step}
+			k := l.n()
+			z := int(math.Round(-l.lo / l.step)) // intervals below zero
+			if lo < 0 && z == 0 || hi > 0 && z == k {
+				continue
+			}
+			need := 0.0
+			if z > 0 {
+				need = -lo / float64(z)
+			}
+			if k-z > 0 {
+				need = math.Max(need, hi/float64(k-z))
+			}
+			s := 1.0
+			if need > 0 {
+				s = niceStep(need)
+			}
+			r := scale{-float64(z) * s, float64(k-z) * s, s}
+			fill := (lHi-lLo)/(l.hi-l.lo) + (hi-lo)/(r.hi-r.lo) - 0.02*float64(below+above)
+			if fill > best {
+				best, bestL, bestR = fill, l, r
+			}
 		}
-		if z > 0 {
-			need = -lo / float64(z)
-		}
-		if k-z > 0 {
-			need = math.Max(need, hi/float64(k-z))
-		}
-		s := niceStep(need)
-		if need == 0 {
-			s = 1
-		}
-		return left, scale{-float64(z) * s, float64(k-z) * s, s}
 	}
-	return left, niceScale(lo, hi)
+	return bestL, bestR
 }
 
 // grid draws the horizontal grid lines at the left axis's ticks.

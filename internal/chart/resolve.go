@@ -18,6 +18,11 @@ type Chart struct {
 	Unit       string // “亿元、%”: shown as “单位：…” above the chart; "" for none
 	Source     string // shown as “数据来源：…” below the chart; "" for none
 	Height     int    // grid lines; 0 for the default of the kind
+
+	// Table and Metrics are what the data was read from (a table, or
+	// figures of the 指标 sheet).
+	Table   *workbook.Table
+	Metrics []*workbook.Metric
 }
 
 // Series is one column of data: a set of bars, a line or the wedges.
@@ -71,6 +76,7 @@ func (ch *Chart) fromTable(s *Spec, book *workbook.Book) []*Error {
 	if !ok {
 		return []*Error{{Line: s.Line("表"), Msg: "图表的" + book.MissingTable(s.Table)}}
 	}
+	ch.Table = t
 	var errs []*Error
 	col := func(key, name string) int {
 		j := t.Column(name)
@@ -131,6 +137,7 @@ func (ch *Chart) fromMetrics(s *Spec, book *workbook.Book) []*Error {
 			errs = append(errs, &Error{Line: s.Line("指标"), Msg: "图表的" + book.MissingMetric(n)})
 			continue
 		}
+		ch.Metrics = append(ch.Metrics, m)
 		v, err := number(m.Value)
 		if err != nil {
 			errs = append(errs, err)

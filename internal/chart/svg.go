@@ -71,10 +71,10 @@ func pathData(p []Seg) string {
 	return b.String()
 }
 
-// Table is the chart's data as rows of text, a header first: the text
+// Rows is the chart's data as rows of text, a header first: the text
 // alternative of the chart (an HTML table for screen readers). Empty
 // values are “—”.
-func (ch *Chart) Table() [][]string {
+func (ch *Chart) Rows() [][]string {
 	head := []string{""}
 	for _, se := range ch.Series {
 		h := se.Name
