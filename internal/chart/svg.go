@@ -8,18 +8,19 @@ import (
 )
 
 // SVG writes the recording as an inline SVG element that scales to the
-// width of its container: role img, labelled by a <title> (the caption)
-// and described by the element with id desc (the data table beside it)
-// when desc is not "". Text is set in the page's font stacks (fontBody,
-// fontBold: CSS font-family values); each run keeps the width it has in
-// the PDF.
+// width of its container (no style attribute: a page whose policy allows
+// only its own style sheet shows it): role img, labelled by a <title>
+// (the caption) and described by the element with id desc (the data
+// table beside it) when desc is not "". Text is set in the font stacks
+// fontBody and fontBold (font-family values); each run keeps the width it
+// has in the PDF.
 func (r *Recording) SVG(id, title, desc, fontBody, fontBold string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t"`, f2(r.Width), f2(r.Height), id)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="100%%" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t"`, f2(r.Width), f2(r.Height), id)
 	if desc != "" {
 		fmt.Fprintf(&b, ` aria-describedby="%s"`, desc)
 	}
-	fmt.Fprintf(&b, ` preserveAspectRatio="xMidYMid meet" style="width:100%%;height:auto;display:block"><title id="%s-t">%s</title>`, id, html.EscapeString(title))
+	fmt.Fprintf(&b, ` font-family="%s"><title id="%s-t">%s</title>`, html.EscapeString(fontBody), id, html.EscapeString(title))
 	for _, op := range r.Ops {
 		switch op.Kind {
 		case OpFill:
@@ -35,13 +36,12 @@ func (r *Recording) SVG(id, title, desc, fontBody, fontBold string) string {
 			}
 			b.WriteString("/>")
 		case OpText:
-			family := fontBody
-			if op.Bold {
-				family = fontBold
+			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="%s"`, f2(op.X), f2(op.Y), f2(op.Size))
+			if op.Color != black {
+				fmt.Fprintf(&b, ` fill="#%s"`, hex(op.Color))
 			}
-			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="%s" fill="#%s" font-family="%s"`, f2(op.X), f2(op.Y), f2(op.Size), hex(op.Color), html.EscapeString(family))
 			if op.Bold {
-				b.WriteString(` font-weight="bold"`)
+				fmt.Fprintf(&b, ` font-family="%s"`, html.EscapeString(fontBold))
 			}
 			if op.W > 0 && len([]rune(op.Text)) > 1 {
 				fmt.Fprintf(&b, ` textLength="%s" lengthAdjust="spacingAndGlyphs"`, f2(op.W))

@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"briefing/internal/chart"
+	"briefing/internal/document"
 	"briefing/internal/mdext"
 )
 
@@ -24,6 +26,10 @@ func (w *writer) block(n ast.Node) {
 	case *ast.Blockquote:
 		w.blockquote(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		if ch := w.doc.Chart(n, w.src); ch != nil {
+			w.chart(ch)
+			return
+		}
 		w.literal(n)
 	case *east.Table:
 		w.prefix = ""
@@ -130,6 +136,19 @@ func (w *writer) blockquote(q *ast.Blockquote) {
 	w.quote = true
 	w.children(q)
 	w.quote = outer
+}
+
+// chart writes a chart as its data, a line a category, the values
+// after tabs, and its caption “图N　标题” centred below: the document is
+// for editing, and the figures are there to make a chart of in Word.
+func (w *writer) chart(ch *chart.Chart) {
+	w.prefix = ""
+	for _, row := range ch.Rows() {
+		line := strings.Join(row, "\t")
+		w.p(para{style: styleLiteral}, func() { w.run(strings.TrimSpace(line), look{}) })
+	}
+	caption := document.Caption(w.doc.Figures()[ch], ch)
+	w.p(para{jc: "center"}, func() { w.run(caption, look{}) })
 }
 
 // literal writes the lines of a code or HTML block as text, one paragraph

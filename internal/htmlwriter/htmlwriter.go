@@ -67,6 +67,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"briefing/internal/chart"
 	"briefing/internal/document"
 	"briefing/internal/mdext"
 	"briefing/internal/typeset"
@@ -228,7 +229,8 @@ type writer struct {
 	err    error
 	prefix string // a list item's number, for the next block to open with
 	tables int
-	quote  bool // inside an 按语 (a block quote)
+	quote  bool                 // inside an 按语 (a block quote)
+	figs   map[*chart.Chart]int // the charts' numbers, when the page has charts
 }
 
 func (r *writer) s(s string)                { r.b.WriteString(s) }
@@ -333,6 +335,10 @@ func (r *writer) block(n ast.Node) {
 		}
 		r.literal(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		if ch := r.doc.Chart(n, r.src); ch != nil {
+			r.chart(n, ch)
+			return
+		}
 		r.literal(n)
 	case *east.Table:
 		r.prefix = ""
