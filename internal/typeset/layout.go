@@ -274,6 +274,10 @@ func (l *layouter) unit(bi int) error {
 		u.mark = &Mark{Title: markTitle(b), Level: 1, Ref: b.Ref}
 	default:
 		u.vars, err = l.text(bi, b)
+		if bi > 0 && l.blocks[bi-1].Kind == KindFigure && len(u.vars) > 1 {
+			// A figure's caption is set as it is best, on one page.
+			u.vars, u.together = u.vars[:1], true
+		}
 		if b.Kind == KindHeading {
 			u.together, u.keepNext = true, true
 		}

@@ -87,9 +87,9 @@ func (l *layouter) step(u *unit, s int, keep bool, v, mode int, record bool) (st
 			r.cost += float64(L-pos) * costEmptySlot
 		}
 		pos, page, moved = 0, page+1, true
-		// A figure that does not fit moves to the next page: the page
-		// before it ends early on purpose.
-		r.forced = r.forced || u.figure
+		// A figure, or a table whose head and first row do not fit, moves
+		// to the next page: the page before it ends early on purpose.
+		r.forced = r.forced || u.figure || u.table != nil
 	}
 	if u.spaceBefore > 0 && pos > 0 {
 		if pos+u.spaceBefore >= L {

@@ -201,8 +201,9 @@ type Page struct {
 
 	// PageBreak is true when the page was ended early on purpose: by a
 	// KindPageBreak block, before an annex, which starts a page of its
-	// own, or before the page of the 版记; it may then hold fewer than
-	// Geometry.Lines lines.
+	// own, before the page of the 版记, or before a figure or a table
+	// that moves to the next page whole (a table: its head and first
+	// row); it may then hold fewer than Geometry.Lines lines.
 	PageBreak bool
 	// Blank is true for a page left empty so that the 版记 falls on the
 	// back of the last sheet (Foot.Duplex); it carries no page number.
