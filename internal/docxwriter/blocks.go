@@ -138,15 +138,11 @@ func (w *writer) blockquote(q *ast.Blockquote) {
 	w.quote = outer
 }
 
-// chart writes a chart as its data, a line a category, the values
-// after tabs, and its caption “图N　标题” centred below: the document is
-// for editing, and the figures are there to make a chart of in Word.
+// chart writes a chart's caption “图N　标题”, centred, where the PDF
+// sets it under the chart. The chart itself is not drawn in the .docx
+// (the PDF and the HTML page draw it); its data is in the workbook.
 func (w *writer) chart(ch *chart.Chart) {
 	w.prefix = ""
-	for _, row := range ch.Rows() {
-		line := strings.Join(row, "\t")
-		w.p(para{style: styleLiteral}, func() { w.run(strings.TrimSpace(line), look{}) })
-	}
 	caption := document.Caption(w.doc.Figures()[ch], ch)
 	w.p(para{jc: "center"}, func() { w.run(caption, look{}) })
 }
