@@ -171,3 +171,19 @@ func pdfText(s string) string {
 	b.WriteString(">")
 	return b.String()
 }
+
+// ChartDrawings are the drawings of doc's charts as the PDF places them
+// (the width of the 版心, their grid lines high, text measured with the
+// fonts of opts), in the order of their numbers 图1, 图2 ….
+func ChartDrawings(doc *document.Document, opts Options) ([]*chart.Recording, error) {
+	opts.defaults()
+	recs, err := drawCharts(doc, opts.Geometry, opts.Fonts, map[faceRune]int{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*chart.Recording, len(recs))
+	for ch, n := range doc.Figures() {
+		out[n-1] = recs[ch]
+	}
+	return out, nil
+}
