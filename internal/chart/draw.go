@@ -330,7 +330,7 @@ func (d *drawing) axes(c draw.Canvas) {
 	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
 	p.Y.Min, p.Y.Max = left.lo, left.hi
 	p.Y.Tick.Marker = plot.ConstantTicks(left.ticks())
-	p.Y.Padding, p.X.Padding = 0, 0
+	p.Y.Padding, p.X.Padding = 0, 6 // the categories clear of the bars
 	p.Add(grid{})
 	if ch.Kind != Lines {
 		p.Add(bars{d: d, stacked: stacked})
