@@ -48,6 +48,7 @@ type clerk struct {
 	downloads string
 	mu        sync.Mutex
 	console   []string
+	log       *syncBuffer // the server's log
 }
 
 func newClerk(t *testing.T) *clerk {
@@ -133,14 +134,43 @@ func get[T any](c *clerk, what string, a chromedp.Action[T]) T {
 	return v
 }
 
-// upload picks a workbook in the form and sends it.
+// upload picks a workbook in the form, presses the button and waits for
+// the page to show the outcome of the build it started. The button is
+// pressed from the page's script rather than by a mouse event at its
+// coordinates: on a loaded machine the layout may still be settling after
+// a screenshot's change of width, and a click at stale coordinates would
+// be lost.
 func (c *clerk) upload(typ, file string) {
 	c.t.Helper()
+	before := get(c, "the page's build count", chromedp.Evaluate[string](`(function () { var s = document.getElementById("status"); return s ? s.dataset.gen : "none"; })()`))
 	c.do("uploading "+file,
 		chromedp.SetValue(chromedp.CSS(`form.build select[name=type]`), typ),
 		chromedp.SetUploadFiles(chromedp.CSS(`form.build input[type=file]`), []string{file}),
-		chromedp.Click(chromedp.CSS(`form.build button[type=submit]`)),
 	)
+	get(c, "pressing the button", chromedp.Evaluate[bool](`(function () { document.querySelector("form.build button[type=submit]").click(); return true; })()`))
+	c.await("the build of "+filepath.Base(file), fmt.Sprintf(`(function () { var s = document.getElementById("status"); return !!s && s.dataset.gen !== %q && s.dataset.running === "false"; })()`, before))
+}
+
+// await waits until a script's condition holds on the page, across the
+// page's reloads; when it does not within the deadline, the test fails
+// with what the page and the server showed.
+func (c *clerk) await(what, cond string) {
+	c.t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(c.ctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(c.ctx, 5*time.Second)
+	defer cancel()
+	where, _ := chromedp.Run(ctx, chromedp.Location())
+	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () { var s = document.getElementById("status"); return s ? s.outerHTML : document.body.innerText.slice(0, 500); })()`))
+	c.t.Fatalf("%s did not finish within 90 s.\npage: %s\n%s\nthe server's log:\n%s", what, where, status, c.log.String())
 }
 
 // screen takes a full-page screenshot at a width, then puts the width
@@ -161,6 +191,25 @@ func (c *clerk) screen(name string, width int64) {
 	os.WriteFile(filepath.Join(c.shots, fmt.Sprintf("%s-%d.jpg", name, width)), png, 0o644)
 }
 
+// syncBuffer is a log written by the server's goroutines and read by the
+// test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
 // both screenshots a screen on a desktop and on a phone.
 func (c *clerk) both(name string) {
 	c.screen(name, 1280)
@@ -168,8 +217,10 @@ func (c *clerk) both(name string) {
 }
 
 func TestClerkInBrowser(t *testing.T) {
-	f := newFixture(t)
+	log := &syncBuffer{}
+	f := newFixture(t, func(o *Options) { o.Log = log })
 	c := newClerk(t)
+	c.log = log
 	dir := t.TempDir()
 	july := repoFile("samples/经济运行-2022年7月.xlsx")
 	aug := repoFile("samples/经济运行-2022年8月.xlsx")
@@ -232,19 +283,23 @@ func TestClerkInBrowser(t *testing.T) {
 // download clicks the PDF button and compares the file with the PDF
 // briefing build makes from the same workbook.
 func (c *clerk) download(t *testing.T, workbook string) {
-	progress := chromedp.Events(c.ctx, browser.DownloadProgress)
+	dctx, cancel := context.WithTimeout(c.ctx, 90*time.Second)
+	defer cancel()
+	progress := chromedp.Events(dctx, browser.DownloadProgress)
 	c.do("download",
 		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 				Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: c.downloads, EventsEnabled: ptr(true)})
 			return err
 		}),
-		chromedp.Click(chromedp.CSS(`#downloads a[data-format=PDF]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#downloads a[data-format=PDF]`)),
 	)
+	// Pressed from the script, as the upload's button is (see upload).
+	get(c, "pressing PDF", chromedp.Evaluate[bool](`(function () { document.querySelector("#downloads a[data-format=PDF]").click(); return true; })()`))
 	var guid string
 	for ev, err := range progress {
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("the PDF's download did not finish: %v", err)
 		}
 		if ev.State == browser.DownloadProgressStateCompleted {
 			guid = ev.GUID
