@@ -3,12 +3,14 @@ package build
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"briefing/internal/fonts"
+	"briefing/internal/pdfwriter"
 	"briefing/internal/typeset"
 )
 
@@ -108,6 +110,36 @@ func TestTenCharts(t *testing.T) {
 	}
 	for _, v := range typeset.Check(res.Layout) {
 		t.Error(v)
+	}
+	// Each kind's drawing, as the PDF plays it (text measured with the
+	// bundled fonts), is the golden one in testdata/charts.
+	recs, err := pdfwriter.ChartDrawings(res.Document, pdfwriter.Options{Fonts: fonts.Bundled()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, rec := range recs {
+		kind := strings.TrimPrefix(strings.SplitN(chartBodies[i], "\n", 2)[0], "类型：")
+		path := filepath.Join("testdata", "charts", fmt.Sprintf("十图-%02d-%s.txt", i+1, kind))
+		if *updateCharts {
+			if err := os.WriteFile(path, []byte(rec.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if want, err := os.ReadFile(path); err != nil || string(want) != rec.String() {
+			t.Errorf("chart %d (%s) differs from %s (-update-charts rewrites it: look at the pictures first): %v", i+1, kind, path, err)
+		}
+	}
+	if _, err := exec.LookPath("pdftoppm"); err == nil {
+		dir := t.ArtifactDir()
+		file := filepath.Join(dir, "十图.pdf")
+		if err := os.WriteFile(file, fileData(t, res, "pdf"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := exec.Command("pdftoppm", "-r", "60", "-png", file, filepath.Join(dir, "十图")).Run(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("pictures of the pages: %s", dir)
 	}
 	if dir := os.Getenv("BRIEFING_CHARTS"); dir != "" {
 		if err := Write(dir, res.Files); err != nil {
