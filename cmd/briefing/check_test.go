@@ -100,7 +100,7 @@ func TestCheckWorkbookProblem(t *testing.T) {
 // warnings; with -strict it writes nothing.
 func TestWarnings(t *testing.T) {
 	data := filepath.Join("samples", "经济运行-2022年8月.xlsx")
-	wants := []string{"警告：" + filepath.Join("sections", "经济运行", "主要指标.md") + " 第17行：“保持增长”与数据不符：社会消费品零售总额同比下降0.8%",
+	wants := []string{"警告：" + filepath.Join("sections", "经济运行", "主要指标.md") + " 第38行：“保持增长”与数据不符：社会消费品零售总额同比下降0.8%",
 		"警告：经济运行-2022年8月.xlsx 校验!A2：“规上工业总产值构成”不成立"}
 	has := func(what, out string) {
 		t.Helper()

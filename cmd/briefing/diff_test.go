@@ -27,14 +27,17 @@ func TestDiffSamples(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	for _, want := range []string{
-		"旧：" + july + "\n新：" + august + "\n\n数据：60处不同\n",
+		"旧：" + july + "\n新：" + august + "\n\n数据：71处不同\n",
 		"  指标 规上工业增加值 增速：-0.5% → 1.2%（指标!F3）\n",
 		"  指标 规上工业增加值 排名：6 → 4（指标!I3）\n",
 		"  指标 一般公共预算收入 增速：23.5% → 0%（指标!F11）\n",
 		"  报告信息 报告期：2022年1-7月 → 2022年1-8月（报告信息!B3）\n",
 		"  分行业 合计 产值（亿元）：82.35 → 95.37（分行业!B7）\n",
 		"  新开工项目 康瑞医疗中药提取车间项目：新增，总投资（亿元） 1.8，开工日期 2022年8月3日（新开工项目!A5）\n",
-		"文字：改动32句，新增0句，删去0句\n",
+		"文字：改动33句，新增0句，删去0句\n",
+		// the charts' data (the 月度 and 全市各县 sheets) and captions
+		"  月度 8月：新增，规上工业产值（亿元） 13.02，增速（%） 8.2%（月度!A8）\n",
+		"    旧：图2　1-【7】月份全市各县规上工业增加值增速\n    新：图2　1-【8】月份全市各县规上工业增加值增速\n",
 		"  改（第6段）\n    旧：规上工业增加值同比【下降0.5%】，【降幅】较上月【收窄2.7个百分点】；\n" +
 			"    新：规上工业增加值同比【增长1.2%】，【增速】较上月【由负转正】；\n",
 		"    旧：一般公共预算收入【同比增长23.5%】。\n    新：一般公共预算收入【与上年持平】。\n",
@@ -46,7 +49,7 @@ func TestDiffSamples(t *testing.T) {
 			t.Errorf("stdout lacks %q", want)
 		}
 	}
-	if !strings.HasSuffix(stdout, "\n共60处数据不同；文字改动32句，新增0句，删去0句，未变28句。\n") {
+	if !strings.HasSuffix(stdout, "\n共71处数据不同；文字改动33句，新增0句，删去0句，未变29句。\n") {
 		t.Errorf("summary: %q", stdout[max(0, len(stdout)-200):])
 	}
 	if strings.Contains(stdout, "同（第") {
@@ -88,7 +91,7 @@ func TestDiffJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("%v:\n%s", err, stdout)
 	}
-	if !got.Changed || got.Summary.Figures != 60 || got.Summary.Changed != 32 || got.Summary.Same != 28 || len(got.Sentences) != 60 {
+	if !got.Changed || got.Summary.Figures != 71 || got.Summary.Changed != 33 || got.Summary.Same != 29 || len(got.Sentences) != 62 {
 		t.Errorf("changed %v, summary %+v, %d sentences", got.Changed, got.Summary, len(got.Sentences))
 	}
 	f := got.Figures[0]
@@ -202,7 +205,7 @@ func TestDiffWorkspaceArchive(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"  同（第1段）鹤岭经济运行快报\n", "，未变28句。\n"} {
+	for _, want := range []string{"  同（第1段）鹤岭经济运行快报\n", "，未变29句。\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}

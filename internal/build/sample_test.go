@@ -302,6 +302,34 @@ func hasTable(p typeset.Page) bool {
 	return false
 }
 
+// figureLines is the grid lines the figures (charts) of page p take: the
+// checker, which leaves their text out, does not count them as lines.
+func figureLines(p typeset.Page) int {
+	n := 0
+	for _, f := range p.Figures {
+		n += f.Lines
+	}
+	return n
+}
+
+// measure runs the typography checker on a report written to name (.pdf,
+// .txt): through .ci/figcheck.py when it has charts.
+func measure(res *Result, name string) (*typocheck.Summary, error) {
+	if len(res.Document.Charts) > 0 {
+		return typocheck.RunFigures(name+".pdf", name+".txt")
+	}
+	return typocheck.Run(name+".pdf", name+".txt")
+}
+
+// charsOK says whether the checker's most common count of characters in
+// a full line is right: 28. It counts a half-width digit as a character,
+// so that a report full of figures may come out at 29 when its pages
+// break elsewhere: the 经济运行 report does once its charts move its
+// paragraphs (typeset.Check, which counts 字, holds every line to 28).
+func charsOK(s *typocheck.Summary, res *Result) bool {
+	return s.CharsMode == 28 || s.CharsMode == 29 && len(res.Document.Charts) > 0
+}
+
 // TestTypocheck measures the PDFs with the project's typography checker,
 // when Python and pdfminer are installed (CI installs them).
 func TestTypocheck(t *testing.T) {
@@ -319,18 +347,19 @@ func TestTypocheck(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := filepath.Join(tmp, res.Document.Name)
-		s, err := typocheck.Run(name+".pdf", name+".txt")
+		s, err := measure(res, name)
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
 		for i, n := range s.LinesPerFullPage {
 			// A page with a table holds fewer body lines: its rows are
-			// set in 4号 (typeset.Check holds them to the grid).
-			if i > 0 && n != 22 && !hasTable(res.Layout.Pages[i]) {
+			// set in 4号 (typeset.Check holds them to the grid). A chart
+			// takes whole grid lines.
+			if n += figureLines(res.Layout.Pages[i]); i > 0 && n != 22 && !hasTable(res.Layout.Pages[i]) {
 				t.Errorf("%s: full page %d has %d lines", dir, i+1, n)
 			}
 		}
-		if s.CharsMode != 28 || s.FlushRatio != 1 || s.RightDevMax > 0.05 || !s.GridRegular {
+		if !charsOK(s, res) || s.FlushRatio != 1 || s.RightDevMax > 0.05 || !s.GridRegular {
 			t.Errorf("%s: chars %d, flush %v (%.2f pt), grid %v", dir, s.CharsMode, s.FlushRatio, s.RightDevMax, s.GridRegular)
 		}
 		if s.Kinsoku+s.Unbreakable+s.Missing+s.Orphans+s.Widows != 0 {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark/ast"
+
+	"briefing/internal/chart"
 )
 
 // Document is a filled, parsed report.
@@ -24,6 +26,10 @@ type Document struct {
 	// Meta.Attachments: each goes on pages of its own after the body
 	// (GB/T 9704 §7.3.7), headed 附件N and its title.
 	Annexes []Annex
+
+	// Charts are the charts of the body's 图表 blocks, read from the
+	// workbook, by the block's body (Chart finds a block's).
+	Charts map[string]*chart.Chart
 }
 
 // Annex is a 附件 with a body: Markdown parsed on its own (its headings

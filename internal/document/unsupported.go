@@ -99,6 +99,9 @@ func (c *checker) node(n ast.Node) {
 	case *ast.CodeBlock:
 		c.add(n, "行首缩进四个空格（或一个制表符）的几行是代码块，公文中没有这种格式，会逐行原样印出，不缩进、不两端对齐；如果是正文，请删去行首的空格")
 	case *ast.FencedCodeBlock:
+		if ChartBlock(n, c.src) != nil {
+			return
+		}
 		c.add(n, "用 ``` 或 ~~~ 围起的代码块公文中没有这种格式，会逐行原样印出，不缩进、不两端对齐；请删去 ``` 两行，写成段落")
 	case *ast.HTMLBlock, *ast.RawHTML:
 		c.html(n)

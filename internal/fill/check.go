@@ -541,3 +541,15 @@ func (f *Filler) Unused() []string {
 	}
 	return out
 }
+
+// MarkUsed records that a table (nil: none) and figures of the workbook
+// are used other than by a template function, by a chart, so that Unused
+// does not list them.
+func (f *Filler) MarkUsed(t *workbook.Table, metrics ...*workbook.Metric) {
+	if t != nil {
+		f.usedTables[t] = true
+	}
+	for _, m := range metrics {
+		f.used[m] = true
+	}
+}

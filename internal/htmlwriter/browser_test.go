@@ -425,6 +425,7 @@ func TestBrowser(t *testing.T) {
 					checkQuote(t, tb, m, kai)
 				}
 				checkRed(t, tb, res.Document.Meta.HasHead() || res.Document.Meta.HasBriefHead())
+				checkCharts(t, tb, len(res.Document.Charts))
 				tb.screenshot(t, filepath.Join(out, name+".png"))
 				tb.quiet(t)
 			})
@@ -464,7 +465,7 @@ func TestBrowser(t *testing.T) {
 			}
 			t.Logf("printed: %s", file)
 			tb.quiet(t)
-			checkPrint(t, file, string(fileOf(t, res, "txt")), len(res.Layout.Pages))
+			checkPrint(t, file, string(fileOf(t, res, "txt")), len(res.Layout.Pages), len(res.Document.Charts) > 0)
 		})
 	}
 
@@ -632,7 +633,44 @@ func checkQuote(t *testing.T, tb *tab, m measure, kai string) {
 // lines on a regular grid; the 版心 within 1 mm of 37 mm from the top,
 // 28 mm from the left and 26 mm from the right; page numbers “— N —” where
 // GB/T 9704 puts them; the report's text, all of it; no missing glyph.
-func checkPrint(t *testing.T, file, text string, pdfPages int) {
+// checkCharts checks the charts of a page: as many as the report has,
+// each an SVG within the viewport, named by a <title> that is its caption
+// and described by a table of its data.
+func checkCharts(t *testing.T, tb *tab, want int) {
+	t.Helper()
+	var charts []struct {
+		Title    string  `json:"title"`
+		Caption  string  `json:"caption"`
+		Width    float64 `json:"width"`
+		Right    float64 `json:"right"`
+		Viewport float64 `json:"viewport"`
+		Rows     int     `json:"rows"`
+		Texts    int     `json:"texts"`
+	}
+	tb.eval(t, `Array.from(document.querySelectorAll('figure.chart')).map(f => {
+  const svg = f.querySelector('svg'), r = svg.getBoundingClientRect();
+  const title = svg.querySelector('title'), desc = document.getElementById(svg.getAttribute('aria-describedby') || '');
+  return {title: title ? title.textContent : '', caption: f.querySelector('figcaption').innerText.replace(/\s+/g, ''),
+    width: r.width, right: r.right, viewport: document.documentElement.clientWidth,
+    rows: desc ? desc.querySelectorAll('tbody tr').length : 0, texts: svg.querySelectorAll('text').length};
+})`, &charts)
+	if len(charts) != want {
+		t.Errorf("the page shows %d charts, the report has %d", len(charts), want)
+	}
+	for i, c := range charts {
+		if c.Title == "" || strings.ReplaceAll(c.Title, "　", "") != strings.ReplaceAll(c.Caption, "　", "") {
+			t.Errorf("chart %d: its SVG's title %q is not its caption %q", i+1, c.Title, c.Caption)
+		}
+		if c.Rows == 0 {
+			t.Errorf("chart %d: no table of its data describes it", i+1)
+		}
+		if c.Texts == 0 || c.Width < 200 || c.Right > c.Viewport+0.5 {
+			t.Errorf("chart %d: %d labels, %.0f px wide, its right edge at %.0f px in a %.0f px viewport", i+1, c.Texts, c.Width, c.Right, c.Viewport)
+		}
+	}
+}
+
+func checkPrint(t *testing.T, file, text string, pdfPages int, charts bool) {
 	t.Helper()
 	if !typocheck.Available() {
 		t.Log("python3 with pdfminer is not installed (apt-get install python3-pdfminer): the printed page is not measured")
@@ -642,7 +680,13 @@ func checkPrint(t *testing.T, file, text string, pdfPages int) {
 	if err := os.WriteFile(expected, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := typocheck.Run(file, expected)
+	run := typocheck.Run
+	if charts {
+		// The browser marks an SVG as /Figure content, as briefing marks
+		// its charts: their labels are not body lines.
+		run = typocheck.RunFigures
+	}
+	s, err := run(file, expected)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,6 +67,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"briefing/internal/chart"
 	"briefing/internal/document"
 	"briefing/internal/mdext"
 	"briefing/internal/typeset"
@@ -81,15 +82,24 @@ var style = styleCSS + frameCSS()
 
 // styleHash is the CSP source of the style sheet: the page allows that one
 // <style> element and no other style, inline or not.
-var styleHash = func() string {
-	sum := sha256.Sum256([]byte(style))
+var styleHash = hashOf(style)
+
+// hashOf is the CSP source of a style sheet.
+func hashOf(css string) string {
+	sum := sha256.Sum256([]byte(css))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-}()
+}
+
+// policy is the policy of a page whose style sheet has the hash given.
+func policy(hash string) string {
+	return "default-src 'none'; style-src " + hash + "; img-src data:; base-uri 'none'; form-action 'none'"
+}
 
 // ContentSecurityPolicy is the policy every page carries in a <meta>
 // element: nothing may be fetched or run; only the page's own style sheet
-// and data: images are allowed.
-var ContentSecurityPolicy = "default-src 'none'; style-src " + styleHash + "; img-src data:; base-uri 'none'; form-action 'none'"
+// and data: images are allowed. (A page with charts has a style sheet of
+// its own, and its policy names it: see PreviewPolicy.)
+var ContentSecurityPolicy = policy(styleHash)
 
 // Options configure the page.
 type Options struct {
@@ -165,7 +175,11 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	m := doc.Meta
 	r.s("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
 	r.s("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	r.f("<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", ContentSecurityPolicy)
+	css, csp := style, ContentSecurityPolicy
+	if len(doc.Charts) > 0 {
+		css, csp = chartStyle, chartPolicy
+	}
+	r.f("<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", csp)
 	r.s("<meta name=\"referrer\" content=\"no-referrer\">\n")
 	r.s("<meta name=\"color-scheme\" content=\"light\">\n")
 	title := m.Title
@@ -180,7 +194,7 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 		r.f("<meta name=\"description\" content=\"%s\">\n", esc(m.Subject))
 	}
 	r.f("<meta name=\"generator\" content=\"%s\">\n", esc(opts.Generator))
-	r.s("<style>" + style + "</style>\n</head>\n<body>\n<main class=\"sheet\">\n")
+	r.s("<style>" + css + "</style>\n</head>\n<body>\n<main class=\"sheet\">\n")
 	r.head()
 	if m.Title != "" {
 		r.title(m.Title, opts.TitleLines)
@@ -228,7 +242,8 @@ type writer struct {
 	err    error
 	prefix string // a list item's number, for the next block to open with
 	tables int
-	quote  bool // inside an 按语 (a block quote)
+	quote  bool                 // inside an 按语 (a block quote)
+	figs   map[*chart.Chart]int // the charts' numbers, when the page has charts
 }
 
 func (r *writer) s(s string)                { r.b.WriteString(s) }
@@ -333,6 +348,10 @@ func (r *writer) block(n ast.Node) {
 		}
 		r.literal(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		if ch := r.doc.Chart(n, r.src); ch != nil {
+			r.chart(n, ch)
+			return
+		}
 		r.literal(n)
 	case *east.Table:
 		r.prefix = ""

@@ -52,6 +52,9 @@ var content = map[string]string{
 	"ol":       "li",
 	"ul":       "li",
 	"colgroup": "col",
+	"svg":      "title path text",
+	"path":     "",
+	"text":     "text",
 }
 
 var globalAttrs = set("class title lang dir role aria-level aria-label aria-hidden tabindex")
@@ -62,9 +65,19 @@ var elementAttrs = map[string]map[string]bool{
 	"th": set("scope colspan rowspan"), "td": set("colspan rowspan"),
 	"time": set("datetime"), "ol": set("start reversed type"), "li": set("value"),
 	"col": set("span"), "colgroup": set("span"), "data": set("value"), "details": set("open"),
+	// a chart: inline SVG (the tokenizer gives attribute names in lower
+	// case), named by its title and described by its data table
+	"svg":   set("xmlns width viewbox aria-labelledby aria-describedby font-family"),
+	"path":  set("d fill stroke stroke-width stroke-dasharray"),
+	"text":  set("x y font-size fill font-family textlength lengthadjust"),
+	"title": set("id"), "table": set("id"),
 }
 
-var knownElements = union(phrasingElements, set("html head body meta title style main footer div p h1 h2 h3 h4 h5 h6 hr table caption colgroup col thead tbody tfoot tr th td ol ul li blockquote pre figure figcaption section article aside header address dl dt dd details summary"))
+// svgElements are the SVG elements a chart draws with; they may be
+// written self-closing (<path …/>), as foreign elements may.
+var svgElements = set("svg path text")
+
+var knownElements = union(union(phrasingElements, svgElements), set("html head body meta title style main footer div p h1 h2 h3 h4 h5 h6 hr table caption colgroup col thead tbody tfoot tr th td ol ul li blockquote pre figure figcaption section article aside header address dl dt dd details summary"))
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -135,7 +148,7 @@ func validate(page []byte) error {
 			if !knownElements[name] {
 				return fmt.Errorf("%s: unknown element <%s>", where, name)
 			}
-			if tt == html.SelfClosingTagToken && !voidElements[name] {
+			if tt == html.SelfClosingTagToken && !voidElements[name] && !svgElements[name] {
 				return fmt.Errorf("%s: <%s/> is not a void element", where, name)
 			}
 			seen := map[string]bool{}
@@ -160,7 +173,7 @@ func validate(page []byte) error {
 			}
 			n := &node{name: name, attrs: tok.Attr}
 			top.kids = append(top.kids, n)
-			if !voidElements[name] {
+			if !voidElements[name] && tt != html.SelfClosingTagToken {
 				stack = append(stack, n)
 			}
 		case html.EndTagToken:

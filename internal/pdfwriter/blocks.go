@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"briefing/internal/chart"
 	"briefing/internal/document"
 	"briefing/internal/mdext"
 	"briefing/internal/typeset"
@@ -52,7 +53,8 @@ type blocker struct {
 	src    []byte // the Markdown being set: the body's, or an annex's
 	g      typeset.Geometry
 	blocks []typeset.Block
-	quote  bool // inside an 按语 (a block quote)
+	quote  bool                 // inside an 按语 (a block quote)
+	figs   map[*chart.Chart]int // the charts' numbers, when the report has charts
 }
 
 func (b *blocker) add(bl typeset.Block) { b.blocks = append(b.blocks, bl) }
@@ -137,6 +139,10 @@ func (b *blocker) node(n ast.Node) {
 	case *ast.Blockquote:
 		b.blockquote(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		if ch := b.doc.Chart(n, b.src); ch != nil {
+			b.chartBlocks(n, ch)
+			return
+		}
 		b.literal(n)
 	case *east.Table:
 		b.table(n)

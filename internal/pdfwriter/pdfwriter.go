@@ -35,6 +35,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"briefing/internal/chart"
 	"briefing/internal/document"
 	"briefing/internal/fonts"
 	"briefing/internal/typeset"
@@ -175,7 +176,7 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 		}
 		return nil
 	}
-	return draw(w, laid.Geometry, byUse(laidChars(laid)), pages, doc, opts)
+	return draw(w, laid.Geometry, laidChars(laid), pages, doc, opts)
 }
 
 // DrawPlan draws a planned layout as Plan.Emit sets its pages, one at a
@@ -184,19 +185,23 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Options) error {
 	counts := map[faceRune]int{}
 	plan.Chars(func(face int, r rune, n int) { counts[faceRune{face, r}] += n })
-	return draw(w, plan.Geometry(), byUse(counts), plan.Emit, doc, opts)
+	return draw(w, plan.Geometry(), counts, plan.Emit, doc, opts)
 }
 
 // draw makes the PDF of the pages that pages hands out, whose characters
-// (by face, most used first) are chars.
-func draw(w io.Writer, g typeset.Geometry, chars [][]rune, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) error {
+// (by face, and how often) are counts; the charts' are added to them.
+func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) error {
 	opts.defaults()
-	pdf := newPDF(g, doc, opts)
-	emb, err := embedFonts(pdf, chars, opts.Fonts)
+	charts, err := drawCharts(doc, g, opts.Fonts, counts)
 	if err != nil {
 		return err
 	}
-	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts}
+	pdf := newPDF(g, doc, opts)
+	emb, err := embedFonts(pdf, byUse(counts), opts.Fonts)
+	if err != nil {
+		return err
+	}
+	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts, charts: charts}
 	if err := pages(d.page); err != nil {
 		return err
 	}
@@ -253,6 +258,11 @@ func (d *drawer) page(p *typeset.Page) error {
 			return err
 		}
 	}
+	for _, f := range p.Figures {
+		if err := d.figure(f); err != nil {
+			return err
+		}
+	}
 	d.rules(p.Rules)
 	if p.Folio != nil {
 		return d.line(*p.Folio)
@@ -278,7 +288,8 @@ type drawer struct {
 	pdf      *fpdf.Fpdf
 	embedded *embedding
 	fonts    *fonts.Set
-	curFont  string // the fpdf family in effect
+	charts   map[*chart.Chart]*chart.Recording // the charts drawn, by chart
+	curFont  string                            // the fpdf family in effect
 	curSize  float64
 	stroke   float64
 	spacing  float64       // the character spacing (Tc) in effect

@@ -48,6 +48,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"briefing/internal/chart"
 	"briefing/internal/document"
 	"briefing/internal/fill"
 	"briefing/internal/mdext"
@@ -571,6 +572,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 
 	var md strings.Builder
 	var warnings []string
+	charts := map[string]*chart.Chart{}
 	add := func(out *fill.Output) {
 		text := strings.TrimSpace(out.Text)
 		if text == "" {
@@ -588,6 +590,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		ws, ps := r.unsupported(out)
 		warnings = append(warnings, ws...)
 		problems = append(problems, ps...)
+		problems = append(problems, readCharts(f, out, book, charts)...)
 	}
 	if body, err := f.FillOutput(r.fileLabel, r.body, r.bodyLine); err != nil {
 		problems.add(err)
@@ -630,6 +633,9 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
 	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
+	if len(charts) > 0 {
+		doc.Charts = charts
+	}
 	return doc, warnings, nil
 }
 

@@ -127,6 +127,11 @@ func (t *writer) block(n ast.Node) {
 		}
 		t.quote = outer
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		if ch := t.doc.Chart(n, src); ch != nil {
+			// a chart: its caption, as the PDF sets it under the chart
+			t.line(document.Caption(t.doc.Figures()[ch], ch))
+			return
+		}
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)

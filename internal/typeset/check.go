@@ -180,6 +180,9 @@ func (c *checker) linesPerPage() {
 	}
 	for pi := 0; pi+1 < len(c.d.Pages); pi++ {
 		p := &c.d.Pages[pi]
+		for _, f := range p.Figures {
+			perPage[pi] += f.Lines // a figure takes whole grid lines
+		}
 		plain := len(p.Rules) == 0
 		for li := range p.Lines {
 			plain = plain && isBody[&p.Lines[li]]

@@ -19,6 +19,8 @@ func (l *layouter) emit(plan []choice, out func(*Page) error, reuse bool) error 
 		case u.kind == KindPageBreak:
 		case u.fixed != nil:
 			r.pages += e.fixed(u, e.cur+l.spots[0].page)
+		case u.figure:
+			e.figure(u, len(u.vars[ch.v].lines))
 		case u.table != nil:
 			sp := l.spots[0]
 			u.table.place(l.g, sp.slot, tablePages{e, e.cur + sp.page, u})
@@ -57,6 +59,16 @@ func (e *emitter) text(u *unit, set *setting) {
 			p.Marks = append(p.Marks, m)
 		}
 	}
+}
+
+// figure puts the box of a figure of n grid lines on its page.
+func (e *emitter) figure(u *unit, n int) {
+	g := e.l.g
+	sp := e.l.spots[0]
+	p := e.page(e.cur + sp.page)
+	top := g.SlotTop(sp.slot)
+	p.Figures = append(p.Figures, PlacedFigure{X: g.Left, Y: top, Width: g.Width, Height: g.SlotTop(sp.slot+n) - top,
+		Lines: n, Block: u.block, Ref: e.l.blocks[u.block].Ref})
 }
 
 // fixed puts a 版头, 报头, 版记 or 报尾 on page pi. A 版记 of a document
@@ -129,7 +141,7 @@ func (e *emitter) flush(upto int) {
 		}
 		e.pages, e.base = e.pages[1:], e.base+1
 		if e.reuse {
-			*p = Page{Lines: p.Lines[:0], Rules: p.Rules[:0], Marks: p.Marks[:0], pool: p.pool[:0]}
+			*p = Page{Lines: p.Lines[:0], Rules: p.Rules[:0], Marks: p.Marks[:0], Figures: p.Figures[:0], pool: p.pool[:0]}
 			e.free = append(e.free, p)
 		}
 	}

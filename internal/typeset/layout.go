@@ -36,6 +36,7 @@ type unit struct {
 	newPage     bool // always at the top of a page (an annex)
 	table       *tableLay
 	fixed       *fixedLay // the 版头 or 报头 (top of page 1), the 版记 or 报尾 (foot of the last page)
+	figure      bool      // a figure: its setting's lines are empty grid lines
 	mark        *Mark
 }
 
@@ -253,6 +254,17 @@ func (l *layouter) unit(bi int) error {
 		u.together, u.spaceAfter = true, 1
 	case KindHead, KindBriefHead, KindRecord:
 		u.fixed, err = l.frame(bi, b)
+	case KindFigure:
+		if b.Figure == nil || b.Figure.Lines < 1 {
+			return nil
+		}
+		n := min(b.Figure.Lines, l.g.Lines-1)
+		set := setting{lines: make([]lineRef, n)}
+		for i := range set.lines {
+			set.lines[i].final = true
+		}
+		u.vars, u.figure = []setting{set}, true
+		u.together, u.keepNext = true, true
 	case KindAnnex:
 		u.vars, err = l.text(bi, b)
 		u.together, u.keepNext, u.newPage, u.spaceAfter = true, true, true, 1
@@ -262,6 +274,10 @@ func (l *layouter) unit(bi int) error {
 		u.mark = &Mark{Title: markTitle(b), Level: 1, Ref: b.Ref}
 	default:
 		u.vars, err = l.text(bi, b)
+		if bi > 0 && l.blocks[bi-1].Kind == KindFigure && len(u.vars) > 1 {
+			// A figure's caption is set as it is best, on one page.
+			u.vars, u.together = u.vars[:1], true
+		}
 		if b.Kind == KindHeading {
 			u.together, u.keepNext = true, true
 		}

@@ -17,6 +17,11 @@ const (
 	costWidow     = 11000 // 孤行: a page starting with a paragraph's last line
 	costTop       = 12000 // the closing block alone at the top of a page
 	costKeep      = 14000 // a heading parted from what follows it
+
+	// costFigureSlot is the cost of a grid line left empty at the foot of
+	// a page because the figure after it does not fit: a page ended on
+	// purpose, cheaper than spreading the text before it over more lines.
+	costFigureSlot = 400
 )
 
 const (
@@ -76,8 +81,15 @@ func (l *layouter) step(u *unit, s int, keep bool, v, mode int, record bool) (st
 		if pos == 0 {
 			return r, false // the same as modeNormal
 		}
-		r.cost += float64(L-pos) * costEmptySlot
+		if u.figure {
+			r.cost += float64(L-pos) * costFigureSlot
+		} else {
+			r.cost += float64(L-pos) * costEmptySlot
+		}
 		pos, page, moved = 0, page+1, true
+		// A figure, or a table whose head and first row do not fit, moves
+		// to the next page: the page before it ends early on purpose.
+		r.forced = r.forced || u.figure || u.table != nil
 	}
 	if u.spaceBefore > 0 && pos > 0 {
 		if pos+u.spaceBefore >= L {

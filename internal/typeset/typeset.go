@@ -102,6 +102,7 @@ const (
 	KindAnnex                   // “附件N” at the top left of a new page (GB/T 9704 §7.3.7); kept with the next block
 	KindAnnexTitle              // an annex's title: centred like the title, on the third line of its page
 	KindRecord                  // the 版记 of a 公文 or the 报尾 of a 简报 at the foot of the last page (Block.Foot)
+	KindFigure                  // a figure (a chart) taking whole grid lines, never split; kept with the next block, its caption (Block.Figure)
 )
 
 // Block is one paragraph-like unit of the document, in reading order.
@@ -119,6 +120,7 @@ type Block struct {
 	Head        *Head      // KindHead
 	BriefHead   *BriefHead // KindBriefHead
 	Foot        *Foot      // KindRecord
+	Figure      *Figure    // KindFigure
 
 	// Ref is carried through to Line.Block and Mark so that the caller can
 	// map lines back to its own nodes (for bookmarks and error messages).
@@ -150,6 +152,23 @@ type Cell struct {
 	Runs []Run
 }
 
+// Figure is a figure set on the grid: it takes Lines whole grid lines of
+// the 版心's width, on one page, so that the text after it stays on the
+// grid. What it shows is the writer's (Block.Ref); the typesetter places
+// its box (Page.Figures).
+type Figure struct {
+	Lines int
+}
+
+// PlacedFigure is a figure's box on its page: the width of the 版心, from
+// the top of its first grid line to the top of the grid line after it.
+type PlacedFigure struct {
+	X, Y, Width, Height float64
+	Lines               int
+	Block               int // index of the Block in Layout's input
+	Ref                 any // the Block's Ref
+}
+
 // Geometry is the page and the type area (版心) with its grid.
 type Geometry struct {
 	PageWidth, PageHeight float64 // A4: 595.28 × 841.89
@@ -177,10 +196,14 @@ type Page struct {
 	Folio  *Line  // the page number line “— N —”, nil when the page carries none
 	Marks  []Mark // headings that start on this page, for bookmarks
 
+	// Figures are the boxes of the figures on the page, top to bottom.
+	Figures []PlacedFigure
+
 	// PageBreak is true when the page was ended early on purpose: by a
 	// KindPageBreak block, before an annex, which starts a page of its
-	// own, or before the page of the 版记; it may then hold fewer than
-	// Geometry.Lines lines.
+	// own, before the page of the 版记, or before a figure or a table
+	// that moves to the next page whole (a table: its head and first
+	// row); it may then hold fewer than Geometry.Lines lines.
 	PageBreak bool
 	// Blank is true for a page left empty so that the 版记 falls on the
 	// back of the last sheet (Foot.Duplex); it carries no page number.

@@ -26,7 +26,7 @@ type Manifest struct {
 	Report         string    `json:"report"`          // the report type
 	Workbook       string    `json:"workbook"`        // file name of the workbook's copy
 	WorkbookSHA256 string    `json:"workbook_sha256"` // of that copy
-	Time           time.Time `json:"time"`            // when it was built
+	Time           time.Time `json:"time"`            // when it was built, to the millisecond (builds of one second sort in order)
 	Outputs        []string  `json:"outputs"`         // file names, in the order built
 	Version        string    `json:"version"`         // briefing's
 }
@@ -64,7 +64,7 @@ func (w *Workspace) Archive(b Build) (*Entry, error) {
 		return nil, oserr.New("读取", b.Workbook, err)
 	}
 	m := Manifest{Report: b.Report, Workbook: filepath.Base(b.Workbook), WorkbookSHA256: hash(wb),
-		Time: b.Time.UTC().Truncate(time.Second), Version: b.Version}
+		Time: b.Time.UTC().Truncate(time.Millisecond), Version: b.Version}
 	for _, o := range b.Outputs {
 		m.Outputs = append(m.Outputs, o.Name)
 	}

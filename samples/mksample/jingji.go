@@ -26,6 +26,8 @@ type bureauMonth struct {
 	metrics    [][]any
 	industries [][]any // 行业, 产值（亿元）, 增速（%）
 	projects   [][]any // 项目名称, 总投资（亿元）, 开工日期
+	monthly    [][]any // 月份, 规上工业产值（亿元）, 增速（%）: each month alone, for the chart
+	counties   [][]any // 县, 规上工业增加值增速（%）: the counties of the city, for the ranking chart
 }
 
 var bureauMonths = []bureauMonth{
@@ -53,6 +55,14 @@ var bureauMonths = []bureauMonth{
 			{"天恒锂电正极材料二期项目", 8.6, date(2022, 7, 12)},
 			{"鹤岭冷链物流园项目", 2.3, date(2022, 7, 20)},
 		},
+		monthly: [][]any{
+			{"1-2月", 21.6, -8.5}, {"3月", 12.1, -10.2}, {"4月", 10.9, -12.6},
+			{"5月", 12.5, -6.4}, {"6月", 12.89, 2.1}, {"7月", 12.36, 5.3},
+		},
+		counties: [][]any{
+			{"云溪", 3.8}, {"青川", 2.6}, {"石山", 1.9}, {"松阳", 0.7},
+			{"梅江", 0.2}, {"鹤岭", -0.5}, {"桃源", -1.8}, {"柳泉", -3.6},
+		},
 	},
 	{
 		file: "经济运行-2022年8月.xlsx", month: 8, written: date(2022, 9, 13),
@@ -79,6 +89,14 @@ var bureauMonths = []bureauMonth{
 			{"鹤岭冷链物流园项目", 2.3, date(2022, 7, 20)},
 			{"康瑞医疗中药提取车间项目", 1.8, date(2022, 8, 3)},
 			{"绿源食品深加工项目", 1.2, date(2022, 8, 16)},
+		},
+		monthly: [][]any{
+			{"1-2月", 21.6, -8.5}, {"3月", 12.1, -10.2}, {"4月", 10.9, -12.6},
+			{"5月", 12.5, -6.4}, {"6月", 12.89, 2.1}, {"7月", 12.36, 5.3}, {"8月", 13.02, 8.2},
+		},
+		counties: [][]any{
+			{"云溪", 4.1}, {"青川", 2.9}, {"石山", 1.6}, {"鹤岭", 1.2},
+			{"松阳", 0.9}, {"梅江", -0.3}, {"桃源", -1.1}, {"柳泉", -2.7},
 		},
 	},
 }
@@ -120,6 +138,12 @@ func buildBureau(m bureauMonth) (*excelize.File, error) {
 		return nil, err
 	}
 	if err := w.sheet("新开工项目", []any{"项目名称", "总投资（亿元）", "开工日期"}, m.projects, 30, 16, 16); err != nil {
+		return nil, err
+	}
+	if err := w.sheet("月度", []any{"月份", "规上工业产值（亿元）", "增速（%）"}, m.monthly, 10, 20, 12); err != nil {
+		return nil, err
+	}
+	if err := w.sheet("全市各县", []any{"县", "规上工业增加值增速（%）"}, m.counties, 10, 24); err != nil {
 		return nil, err
 	}
 	if err := w.sheet("校验", []any{"校验项", "合计", "各项", "说明"}, checks, 20, 18, 32, 40); err != nil {

@@ -1,0 +1,59 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"briefing/internal/chart"
+	"briefing/internal/document"
+	"briefing/internal/fill"
+	"briefing/internal/mdext"
+	"briefing/internal/workbook"
+)
+
+// readCharts reads the data of the 图表 blocks of a filled template from
+// book into charts, by the block's body; a problem names the template's
+// line (and the cell, when a cell is wrong). What the charts read is marked
+// used in f.
+func readCharts(f *fill.Filler, out *fill.Output, book *workbook.Book, charts map[string]*chart.Chart) []error {
+	src := []byte(out.Text)
+	root := mdext.Markdown().Parser().Parse(text.NewReader(src))
+	var problems []error
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		fb := document.ChartBlock(n, src)
+		if fb == nil {
+			return ast.WalkContinue, nil
+		}
+		body := document.ChartBody(fb, src)
+		if _, done := charts[body]; done {
+			return ast.WalkSkipChildren, nil
+		}
+		at := func(line int) (string, int) {
+			off := fb.Info.Segment.Start
+			if lines := fb.Lines(); line > 0 && line <= lines.Len() {
+				off = lines.At(line - 1).Start
+			}
+			return out.Line(off)
+		}
+		spec, errs := chart.Parse(body)
+		var ch *chart.Chart
+		if len(errs) == 0 {
+			ch, errs = chart.Resolve(spec, book)
+		}
+		for _, e := range errs {
+			file, line := at(e.Line)
+			problems = append(problems, fmt.Errorf("%s 第%d行：%s", file, line, e.Error()))
+		}
+		if ch != nil {
+			charts[body] = ch
+			f.MarkUsed(ch.Table, ch.Metrics...)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return problems
+}
