@@ -500,7 +500,21 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	for _, p := range book.Verify() {
 		warnings = append(warnings, p.String())
 	}
-	return &Filled{Doc: doc, Warnings: warnings, Unused: f.Unused()}, nil
+	filled := &Filled{Doc: doc, Warnings: warnings, Unused: f.Unused()}
+	// The filled Markdown is parsed once the Filler is no longer used, and
+	// the workbook neither, unless the caller holds it: a large table's
+	// rows, cells and tree are not all held at once.
+	parse(doc)
+	return filled, nil
+}
+
+// parse parses the filled Markdown of doc and of its annexes.
+func parse(doc *document.Document) {
+	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
+	for i := range doc.Annexes {
+		a := &doc.Annexes[i]
+		a.Root = mdext.Markdown().Parser().Parse(text.NewReader(a.Source))
+	}
 }
 
 // notInBrief are the defaults a 简报 does not take from the workbook: it
@@ -629,8 +643,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 	}
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
-	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
-	return doc, warnings, nil
+	return doc, warnings, nil // Fill parses it
 }
 
 // unsupported lists, as warnings at their template's line, the Markdown
