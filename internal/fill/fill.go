@@ -257,6 +257,7 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	err := t.Execute(rec, nil)
 	f.budget.stop()
 	f.run = nil
+	f.release() // before the guard reads the output
 	var le *limitError
 	switch {
 	case errors.As(err, &le):
