@@ -96,7 +96,7 @@ func (e *StrictError) Error() string {
 type Result struct {
 	Report   *report.Report
 	Book     *workbook.Book // with Options.KeepBook
-	Document *document.Document // its tree only with Options.KeepDocument or KeepLayout
+	Document *document.Document
 	Layout   *typeset.Document // with Options.KeepLayout; nil without, or when no PDF was asked for
 	Pages    int               // the PDF's pages; 0 when no PDF was asked for
 	Warnings []string          // what does not stop the report but should be read (report.Filled)
