@@ -490,7 +490,7 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	doc, warnings, err := r.fill(f, book)
+	doc, warnings, later, err := r.fill(f, book)
 	if err != nil {
 		return &Filled{Unused: f.Unused()}, err
 	}
@@ -500,12 +500,50 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	for _, p := range book.Verify() {
 		warnings = append(warnings, p.String())
 	}
-	filled := &Filled{Doc: doc, Warnings: warnings, Unused: f.Unused()}
-	// The filled Markdown is parsed once the Filler is no longer used, and
-	// the workbook neither, unless the caller holds it: a large table's
-	// rows, cells and tree are not all held at once.
+	unused := f.Unused()
+	// The filled Markdown is read for what the writers cannot render, and
+	// then parsed, once the Filler is no longer used, and the workbook
+	// neither, unless the caller holds it: a large table's rows, cells
+	// and trees are not all held at once.
+	ws, problems := later.check(r)
+	if len(problems) > 0 {
+		return &Filled{Unused: unused}, problems
+	}
 	parse(doc)
-	return filled, nil
+	return &Filled{Doc: doc, Warnings: append(ws, warnings...), Unused: unused}, nil
+}
+
+// unchecked are filled templates of the body not yet read for what the
+// writers cannot render (Report.unsupported), each with the place its
+// problems take among the problems of the templates filled after it.
+type unchecked []struct {
+	out *fill.Output
+	at  int // in the problems
+}
+
+// check reads each output for what the writers cannot render, in order.
+func (u unchecked) check(r *Report) (warnings []string, problems Problems) {
+	for _, c := range u {
+		ws, ps := r.unsupported(c.out)
+		warnings = append(warnings, ws...)
+		problems = append(problems, ps...)
+	}
+	return warnings, problems
+}
+
+// merge adds to problems, the problems of filling the templates, those of
+// reading each output, each at its place: as if each output had been read
+// when it was filled.
+func (u unchecked) merge(r *Report, problems Problems) Problems {
+	var out Problems
+	next := 0
+	for _, c := range u {
+		out = append(out, problems[next:c.at]...)
+		next = c.at
+		_, ps := r.unsupported(c.out)
+		out = append(out, ps...)
+	}
+	return append(out, problems[next:]...)
 }
 
 // parse parses the filled Markdown of doc and of its annexes.
@@ -528,7 +566,7 @@ var notInBrief = []string{"主送机关", "发文机关", "成文日期"}
 // when its front matter asks for one.
 var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题"}
 
-func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, error) {
+func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, unchecked, error) {
 	var problems Problems
 	fillField := func(fd field) string {
 		out, err := f.FillAt(r.fileLabel, fd.value, fd.line, fd.col)
@@ -585,6 +623,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 
 	var md strings.Builder
 	var warnings []string
+	var later unchecked // read once the Filler is let go (Fill)
 	add := func(out *fill.Output) {
 		text := strings.TrimSpace(out.Text)
 		if text == "" {
@@ -599,9 +638,10 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 			md.WriteString("\n\n")
 		}
 		md.WriteString(text)
-		ws, ps := r.unsupported(out)
-		warnings = append(warnings, ws...)
-		problems = append(problems, ps...)
+		later = append(later, struct {
+			out *fill.Output
+			at  int
+		}{out, len(problems)})
 	}
 	if body, err := f.FillOutput(r.fileLabel, r.body, r.bodyLine); err != nil {
 		problems.add(err)
@@ -623,7 +663,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		add(out)
 	}
 	if len(problems) > 0 {
-		return nil, nil, problems
+		return nil, nil, nil, later.merge(r, problems)
 	}
 	for i, a := range r.attachments {
 		if a.body == nil {
@@ -639,11 +679,15 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		warnings = append(warnings, ws...)
 	}
 	if len(problems) > 0 {
-		return nil, nil, problems
+		// The annexes' problems, unless the body's own come first.
+		if _, ps := later.check(r); len(ps) > 0 {
+			return nil, nil, nil, ps
+		}
+		return nil, nil, nil, problems
 	}
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
-	return doc, warnings, nil // Fill parses it
+	return doc, warnings, later, nil // Fill checks and parses it
 }
 
 // unsupported lists, as warnings at their template's line, the Markdown
