@@ -63,7 +63,16 @@ type Options struct {
 	// compares it with another; without it the workbook is let go once
 	// the templates are filled.
 	KeepBook bool
+	// KeepDocument keeps the Markdown tree of Result.Document (Root and
+	// Source, and its annexes'), as KeepLayout does; without either,
+	// when a PDF is asked for, they are let go once the other formats are
+	// made, before the PDF is drawn, and Result.Document holds the rest
+	// (the metadata, the annexes' titles).
+	KeepDocument bool
 }
+
+// keepTree says whether Result.Document keeps its Markdown tree.
+func (o Options) keepTree() bool { return o.KeepDocument || o.KeepLayout }
 
 // stage tells o.Progress that a stage begins.
 func (o Options) stage(name string) {
@@ -219,8 +228,12 @@ func Render(o Options) (*Result, error) {
 		return nil, err
 	}
 	lap(&t.Workbook)
+	var kept *workbook.Book
+	if o.KeepBook {
+		kept = book
+	}
 	o.stage("填充模板")
-	filled, err := rep.Fill(book)
+	filled, err := rep.Fill(book) // book is not used after: Fill may let it go
 	if err != nil {
 		return nil, err
 	}
@@ -233,9 +246,7 @@ func Render(o Options) (*Result, error) {
 	// The workbook is let go here: a large table is not held while the
 	// report is laid out and drawn.
 	res := &Result{Report: rep, Document: doc, Warnings: filled.Warnings}
-	if o.KeepBook {
-		res.Book = book
-	}
+	res.Book = kept
 	defer func() { res.Timings = t }()
 	producer := "briefing"
 	if o.Version != "" {
@@ -251,7 +262,15 @@ func Render(o Options) (*Result, error) {
 			}
 		}
 	}
-	var titleLines []string
+	// The PDF is drawn last, after the other formats have read the
+	// Markdown tree, which is then let go: a table of 100,000 rows is a
+	// tree of over 100 MB, not held while the PDF is drawn.
+	var (
+		titleLines []string
+		plan       *typeset.Plan
+		pdfOpts    pdfwriter.Options
+		pdfAt      int
+	)
 	for _, f := range ordered {
 		var data []byte
 		if f == "pdf" {
@@ -265,15 +284,13 @@ func Render(o Options) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			opts := pdfwriter.Options{Fonts: set, Producer: producer}
-			plan, err := planPDF(doc, opts, &t, lap)
+			pdfOpts = pdfwriter.Options{Fonts: set, Producer: producer}
+			plan, err = planPDF(doc, pdfOpts, o.keepTree(), &t, lap)
 			if err != nil {
 				return nil, err
 			}
 			titleLines = plan.Lines(typeset.KindTitle)
-			o.stage(stageNames[f])
-			data, err = res.draw(plan, doc, opts, o.KeepLayout)
-			lap(&t.PDF)
+			pdfAt = len(res.Files)
 		case "html":
 			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{
 				Generator:    producer,
@@ -291,6 +308,21 @@ func Render(o Options) (*Result, error) {
 			return nil, err
 		}
 		res.Files = append(res.Files, File{Format: f, Name: doc.Name + "." + f, Data: data})
+	}
+	if plan != nil {
+		var other time.Duration
+		lap(&other) // the plain text and the Word document
+		if !o.keepTree() {
+			doc = doc.WithoutTree()
+			res.Document = doc
+		}
+		o.stage(stageNames["pdf"])
+		data, err := res.draw(plan, doc, pdfOpts, o.KeepLayout)
+		if err != nil {
+			return nil, err
+		}
+		lap(&t.PDF)
+		res.Files[pdfAt].Data = data
 	}
 	return res, nil
 }

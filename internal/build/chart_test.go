@@ -59,7 +59,7 @@ func inflated(t *testing.T, pdf []byte) []byte {
 // (go test -artifacts), and with -update-charts to testdata/charts.
 func TestSampleCharts(t *testing.T) {
 	render := func() *Result {
-		res, err := Render(Options{Report: "经济运行", Fonts: fonts.Bundled(), Formats: []string{"pdf", "html"}})
+		res, err := Render(Options{Report: "经济运行", Fonts: fonts.Bundled(), Formats: []string{"pdf", "html"}, KeepDocument: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,6 +69,15 @@ func TestSampleCharts(t *testing.T) {
 	pdf := fileData(t, res, "pdf")
 	if !bytes.Equal(pdf, fileData(t, again, "pdf")) || !bytes.Equal(fileData(t, res, "html"), fileData(t, again, "html")) {
 		t.Error("the same report rendered twice differs")
+	}
+	// Without KeepDocument the Markdown tree is let go before the PDF is
+	// drawn: the charts are drawn all the same.
+	bare, err := Render(Options{Report: "经济运行", Fonts: fonts.Bundled(), Formats: []string{"pdf", "html"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(pdf, fileData(t, bare, "pdf")) {
+		t.Error("the PDF differs when the Markdown tree is let go before it is drawn")
 	}
 	recs, err := pdfwriter.ChartDrawings(res.Document, pdfwriter.Options{Fonts: fonts.Bundled()})
 	if err != nil {

@@ -11,9 +11,18 @@ import (
 )
 
 // planPDF lays out doc for its PDF, without placing the glyphs; it times
-// the fonts' loading and the layout.
-func planPDF(doc *document.Document, opts pdfwriter.Options, t *Timings, lap func(*time.Duration)) (*typeset.Plan, error) {
+// the fonts' loading and the layout. Unless keepRefs, the blocks hold no
+// node of doc's Markdown tree (Block.Ref, which only a kept layout's
+// marks show): the plan does not keep the tree alive while it is drawn.
+func planPDF(doc *document.Document, opts pdfwriter.Options, keepRefs bool, t *Timings, lap func(*time.Duration)) (*typeset.Plan, error) {
 	blocks := pdfwriter.Blocks(doc, typeset.GBT9704())
+	if !keepRefs {
+		for i := range blocks {
+			if blocks[i].Kind != typeset.KindFigure { // a figure's Ref is its chart, no node
+				blocks[i].Ref = nil
+			}
+		}
+	}
 	preload(blocks, opts.Fonts)
 	lap(&t.Fonts)
 	plan, err := pdfwriter.Plan(doc, blocks, opts)

@@ -13,7 +13,7 @@ func TestProgressNamesEachStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "读取报告 读取工作簿 填充模板 排版 生成 PDF 生成 HTML 生成纯文本"
+	want := "读取报告 读取工作簿 填充模板 排版 生成 HTML 生成纯文本 生成 PDF"
 	if got := strings.Join(stages, " "); got != want {
 		t.Errorf("stages %q, want %q", got, want)
 	}

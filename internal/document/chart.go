@@ -50,6 +50,9 @@ func (d *Document) Chart(n ast.Node, source []byte) *chart.Chart {
 func (d *Document) Figures() map[*chart.Chart]int {
 	out := map[*chart.Chart]int{}
 	if d.Root == nil {
+		for ch, n := range d.figures {
+			out[ch] = n
+		}
 		return out
 	}
 	n := 0

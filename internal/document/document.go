@@ -30,6 +30,26 @@ type Document struct {
 	// Charts are the charts of the body's 图表 blocks, read from the
 	// workbook, by the block's body (Chart finds a block's).
 	Charts map[string]*chart.Chart
+
+	// figures are the charts' numbers when the tree is let go
+	// (WithoutTree).
+	figures map[*chart.Chart]int
+}
+
+// WithoutTree is d without its Markdown tree and source, and its
+// annexes without theirs: what a writer that has its layout already
+// needs (the metadata, the annexes' titles, the charts and their
+// numbers), without holding a tree that may be of over 100 MB.
+func (d *Document) WithoutTree() *Document {
+	bare := *d
+	bare.figures = d.Figures()
+	bare.Root, bare.Source = nil, nil
+	bare.Annexes = make([]Annex, len(d.Annexes))
+	for i, a := range d.Annexes {
+		a.Root, a.Source = nil, nil
+		bare.Annexes[i] = a
+	}
+	return &bare
 }
 
 // Annex is a 附件 with a body: Markdown parsed on its own (its headings

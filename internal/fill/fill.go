@@ -242,6 +242,7 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 		// there, and saying so again for each later one would bury it.
 		return &Output{}, nil
 	}
+	defer f.release()
 	src := strings.Repeat("\n", firstLine-1) + text
 	t, srcs, perr := f.parse(file, src)
 	if perr != nil {
@@ -256,6 +257,7 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	err := t.Execute(rec, nil)
 	f.budget.stop()
 	f.run = nil
+	f.release() // before the guard reads the output
 	var le *limitError
 	switch {
 	case errors.As(err, &le):
@@ -276,6 +278,18 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 	f.warnings = append(f.warnings, f.guard(rec, srcs)...)
 	f.warnings = append(f.warnings, rec.warnings...)
 	return rec.output(srcs), nil
+}
+
+// release lets go of the rows of the tables a template read, once it is
+// filled: a table of 100,000 rows is not held while the next templates
+// are filled and the report is laid out. A later template that reads the
+// table makes its rows again.
+func (f *Filler) release() {
+	if len(f.tables) > 0 {
+		// New maps: clear would keep the room of 100,000 rows.
+		f.tables = map[*workbook.Table]Rows{}
+		f.rowTable = map[uintptr]*workbook.Table{}
+	}
 }
 
 // parse parses a template with the phrase files' definitions; srcs holds

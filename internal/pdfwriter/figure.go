@@ -18,7 +18,6 @@ import (
 type figure struct {
 	chart   *chart.Chart
 	caption string
-	node    ast.Node
 }
 
 // chartBlocks adds the blocks of a chart: the figure, on whole grid lines,
@@ -29,7 +28,7 @@ func (b *blocker) chartBlocks(n ast.Node, ch *chart.Chart) {
 	}
 	caption := document.Caption(b.figs[ch], ch)
 	b.add(typeset.Block{Kind: typeset.KindFigure, Figure: &typeset.Figure{Lines: ch.Lines(b.g.Pitch())},
-		Ref: &figure{chart: ch, caption: caption, node: n}})
+		Ref: &figure{chart: ch, caption: caption}})
 	b.add(typeset.Block{Kind: typeset.KindParagraph, Align: typeset.AlignCenter,
 		Runs: []typeset.Run{{Text: caption, Style: b.body()}}, Ref: n})
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -18,6 +19,9 @@ import (
 // line (and the cell, when a cell is wrong). What the charts read is marked
 // used in f.
 func readCharts(f *fill.Filler, out *fill.Output, book *workbook.Book, charts map[string]*chart.Chart) []error {
+	if !strings.Contains(out.Text, document.ChartInfo) {
+		return nil // no chart: no second tree of a long template beside the workbook
+	}
 	src := []byte(out.Text)
 	root := mdext.Markdown().Parser().Parse(text.NewReader(src))
 	var problems []error

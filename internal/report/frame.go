@@ -6,12 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
 	"briefing/internal/document"
 	"briefing/internal/fill"
-	"briefing/internal/mdext"
 )
 
 // The frame of a report: the 版头 and 版记 of a 公文 (GB/T 9704 §7.2,
@@ -296,7 +294,7 @@ func (r *Report) annex(f *fill.Filler, a attachment, n int) (document.Annex, []s
 		return document.Annex{}, nil, Problems(ps)
 	}
 	source := []byte(strings.TrimSpace(out.Text) + "\n")
-	return document.Annex{Number: n, Source: source, Root: mdext.Markdown().Parser().Parse(text.NewReader(source))}, ws, nil
+	return document.Annex{Number: n, Source: source}, ws, nil // Fill parses it
 }
 
 // splitNames splits a list written in one cell: 县委办公室、县人大常委会办公室.

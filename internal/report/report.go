@@ -491,7 +491,7 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	doc, warnings, err := r.fill(f, book)
+	doc, warnings, later, err := r.fill(f, book)
 	if err != nil {
 		return &Filled{Unused: f.Unused()}, err
 	}
@@ -501,7 +501,59 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	for _, p := range book.Verify() {
 		warnings = append(warnings, p.String())
 	}
-	return &Filled{Doc: doc, Warnings: warnings, Unused: f.Unused()}, nil
+	unused := f.Unused()
+	// The filled Markdown is read for what the writers cannot render, and
+	// then parsed, once the Filler is no longer used, and the workbook
+	// neither, unless the caller holds it: a large table's rows, cells
+	// and trees are not all held at once.
+	ws, problems := later.check(r)
+	if len(problems) > 0 {
+		return &Filled{Unused: unused}, problems
+	}
+	parse(doc)
+	return &Filled{Doc: doc, Warnings: append(ws, warnings...), Unused: unused}, nil
+}
+
+// unchecked are filled templates of the body not yet read for what the
+// writers cannot render (Report.unsupported), each with the place its
+// problems take among the problems of the templates filled after it.
+type unchecked []struct {
+	out *fill.Output
+	at  int // in the problems
+}
+
+// check reads each output for what the writers cannot render, in order.
+func (u unchecked) check(r *Report) (warnings []string, problems Problems) {
+	for _, c := range u {
+		ws, ps := r.unsupported(c.out)
+		warnings = append(warnings, ws...)
+		problems = append(problems, ps...)
+	}
+	return warnings, problems
+}
+
+// merge adds to problems, the problems of filling the templates, those of
+// reading each output, each at its place: as if each output had been read
+// when it was filled.
+func (u unchecked) merge(r *Report, problems Problems) Problems {
+	var out Problems
+	next := 0
+	for _, c := range u {
+		out = append(out, problems[next:c.at]...)
+		next = c.at
+		_, ps := r.unsupported(c.out)
+		out = append(out, ps...)
+	}
+	return append(out, problems[next:]...)
+}
+
+// parse parses the filled Markdown of doc and of its annexes.
+func parse(doc *document.Document) {
+	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
+	for i := range doc.Annexes {
+		a := &doc.Annexes[i]
+		a.Root = mdext.Markdown().Parser().Parse(text.NewReader(a.Source))
+	}
 }
 
 // notInBrief are the defaults a 简报 does not take from the workbook: it
@@ -515,7 +567,7 @@ var notInBrief = []string{"主送机关", "发文机关", "成文日期"}
 // when its front matter asks for one.
 var defaults = []string{"标题", "主送机关", "发文机关", "成文日期", "主题"}
 
-func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, error) {
+func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, []string, unchecked, error) {
 	var problems Problems
 	fillField := func(fd field) string {
 		out, err := f.FillAt(r.fileLabel, fd.value, fd.line, fd.col)
@@ -573,6 +625,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 	var md strings.Builder
 	var warnings []string
 	charts := map[string]*chart.Chart{}
+	var later unchecked // read once the Filler is let go (Fill)
 	add := func(out *fill.Output) {
 		text := strings.TrimSpace(out.Text)
 		if text == "" {
@@ -587,9 +640,11 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 			md.WriteString("\n\n")
 		}
 		md.WriteString(text)
-		ws, ps := r.unsupported(out)
-		warnings = append(warnings, ws...)
-		problems = append(problems, ps...)
+		later = append(later, struct {
+			out *fill.Output
+			at  int
+		}{out, len(problems)})
+		// Charts read the workbook: now, while it is held.
 		problems = append(problems, readCharts(f, out, book, charts)...)
 	}
 	if body, err := f.FillOutput(r.fileLabel, r.body, r.bodyLine); err != nil {
@@ -612,7 +667,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		add(out)
 	}
 	if len(problems) > 0 {
-		return nil, nil, problems
+		return nil, nil, nil, later.merge(r, problems)
 	}
 	for i, a := range r.attachments {
 		if a.body == nil {
@@ -628,15 +683,18 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 		warnings = append(warnings, ws...)
 	}
 	if len(problems) > 0 {
-		return nil, nil, problems
+		// The annexes' problems, unless the body's own come first.
+		if _, ps := later.check(r); len(ps) > 0 {
+			return nil, nil, nil, ps
+		}
+		return nil, nil, nil, problems
 	}
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
-	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
 	if len(charts) > 0 {
 		doc.Charts = charts
 	}
-	return doc, warnings, nil
+	return doc, warnings, later, nil // Fill checks and parses it
 }
 
 // unsupported lists, as warnings at their template's line, the Markdown

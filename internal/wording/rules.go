@@ -125,7 +125,7 @@ func (t *text) negativeAfter(h hit) (int, bool) {
 	if i >= len(t.cells) || t.cells[i].typed || t.pieces[t.cells[i].seg].start != i {
 		return 0, false
 	}
-	seg := t.cells[i].seg
+	seg := int(t.cells[i].seg)
 	return seg, negative.MatchString(t.printed(seg))
 }
 
@@ -212,7 +212,7 @@ func (t *text) found(h hit, seg int, f Fact, hint string) finding {
 	if seg >= 0 {
 		reads = t.printed(seg)
 	}
-	return finding{c.seg, c.line, h.word, f, reads, hint}
+	return finding{int(c.seg), int(c.line), h.word, f, reads, hint}
 }
 
 // printed returns what segment i reads as, trimmed.

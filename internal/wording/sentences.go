@@ -35,7 +35,7 @@ func (t *text) headOf(l span) int {
 	if l.start == l.end {
 		return 0
 	}
-	return t.cells[l.start].head
+	return int(t.cells[l.start].head)
 }
 
 // split splits s at its typed characters that end reports true for, which

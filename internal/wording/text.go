@@ -8,13 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// cell is one character of the filled text and where it came from.
+// cell is one character of the filled text and where it came from. It
+// takes 16 bytes: a template's text may be a table of 100,000 rows, and
+// the guard holds a cell for each of its characters.
 type cell struct {
 	r     rune
-	seg   int  // the index of its segment
-	line  int  // its template line
-	typed bool // its segment is typed
-	head  int  // the heading level of its line; 0 in body text
+	seg   int32 // the index of its segment
+	line  int32 // its template line
+	head  int8  // the heading level of its line (at most 6); 0 in body text
+	typed bool  // its segment is typed
 }
 
 // span is a range [start, end) of cells.
@@ -47,9 +49,9 @@ func flatten(segs []Segment) *text {
 
 // add appends the characters of segment s, counting the lines of typed text.
 func (t *text) add(i int, s Segment) {
-	line := s.Line
+	line := int32(s.Line)
 	for _, r := range unescape(s.Text) {
-		t.cells = append(t.cells, cell{r: r, seg: i, line: line, typed: s.Typed})
+		t.cells = append(t.cells, cell{r: r, seg: int32(i), line: line, typed: s.Typed})
 		if r == '\n' && s.Typed {
 			line++
 		}
@@ -147,7 +149,7 @@ func (t *text) stripLine(l span, keep []bool) {
 	}
 	for i := start; i < end; i++ {
 		keep[i] = !(t.cells[i].typed && t.cells[i].r == '*')
-		t.cells[i].head = head
+		t.cells[i].head = int8(head)
 	}
 	if l.end < len(keep) {
 		keep[l.end] = true // the line break
@@ -197,17 +199,17 @@ func (t *text) typedString(s span) string {
 
 // compact drops the cells not kept, moving the pieces with them.
 func (t *text) compact(keep []bool) {
-	at := make([]int, len(t.cells)+1) // at[i]: the new index of cell i
+	at := make([]int32, len(t.cells)+1) // at[i]: the new index of cell i
 	out := t.cells[:0]
 	for i, c := range t.cells {
-		at[i] = len(out)
+		at[i] = int32(len(out))
 		if keep[i] {
 			out = append(out, c)
 		}
 	}
-	at[len(t.cells)] = len(out)
+	at[len(t.cells)] = int32(len(out))
 	for i, p := range t.pieces {
-		t.pieces[i] = span{at[p.start], at[p.end]}
+		t.pieces[i] = span{int(at[p.start]), int(at[p.end])}
 	}
 	t.cells = out
 }
