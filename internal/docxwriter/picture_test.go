@@ -14,8 +14,8 @@ import (
 
 	"briefing/internal/build"
 	"briefing/internal/chart"
-	"briefing/internal/docxwriter"
 	"briefing/internal/document"
+	"briefing/internal/docxwriter"
 	"briefing/internal/fonts"
 )
 
