@@ -19,8 +19,9 @@
 // not match are errors naming the body's line and the cell), and Draw
 // draws the chart with gonum.org/v1/plot onto a Recording: drawing
 // commands (paths and text runs, in points) that the PDF writer plays into
-// its page with the report's own fonts and SVG turns into inline SVG for
-// the HTML page. gonum/plot lays out the axes, picks and labels the ticks
+// its page with the report's own fonts, SVG turns into inline SVG for
+// the HTML page and PNG rasterizes, with the same fonts, for the Word
+// document. gonum/plot lays out the axes, picks and labels the ticks
 // and draws the grid; the marks (bars, lines, wedges) are drawn by this
 // package's own plotters, so that an empty cell is a gap, a negative value
 // goes below the axis and the report's county stands out.

@@ -7,8 +7,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
-	"briefing/internal/chart"
-	"briefing/internal/document"
 	"briefing/internal/mdext"
 )
 
@@ -136,15 +134,6 @@ func (w *writer) blockquote(q *ast.Blockquote) {
 	w.quote = true
 	w.children(q)
 	w.quote = outer
-}
-
-// chart writes a chart's caption “图N　标题”, centred, where the PDF
-// sets it under the chart. The chart itself is not drawn in the .docx
-// (the PDF and the HTML page draw it); its data is in the workbook.
-func (w *writer) chart(ch *chart.Chart) {
-	w.prefix = ""
-	caption := document.Caption(w.doc.Figures()[ch], ch)
-	w.p(para{jc: "center"}, func() { w.run(caption, look{}) })
 }
 
 // literal writes the lines of a code or HTML block as text, one paragraph

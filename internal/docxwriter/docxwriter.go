@@ -6,7 +6,8 @@
 // the frame's) in the faces of a Chinese office (仿宋_GB2312, 方正小标宋简体,
 // 黑体, 楷体_GB2312); heading numbers typed as text; a run-in heading as
 // runs in its level's character style; “— N —” as a PAGE field, odd pages
-// right and even pages left; tables whose header row repeats.
+// right and even pages left; tables whose header row repeats; charts as
+// pictures with their data as alternative text (picture.go).
 //
 // It walks the same document as the PDF writer, in the same order: the
 // 版头 or 报头 (frame.go), title, 主送机关, body (blocks.go, table.go),
@@ -37,6 +38,11 @@ type Options struct {
 	// by line breaks in its paragraph. Without it, or when the lines do
 	// not spell the title, Word breaks it.
 	TitleLines []string
+
+	// Charts are the pictures of the document's charts, in the order of
+	// their numbers (图1, 图2 …), drawn as the PDF draws them. A chart
+	// without one is written as its caption alone.
+	Charts []Picture
 }
 
 // Bytes renders doc into memory.
@@ -65,8 +71,9 @@ type writer struct {
 	opts   Options
 	src    []byte // the Markdown being written: the body's or an annex's
 	b      strings.Builder
-	prefix string // a list item's number, for the next paragraph to open with
-	quote  bool   // inside an 按语 (a block quote)
+	prefix string  // a list item's number, for the next paragraph to open with
+	quote  bool    // inside an 按语 (a block quote)
+	media  []media // the pictures drawn, in order
 }
 
 func (w *writer) s(s string) { w.b.WriteString(s) }

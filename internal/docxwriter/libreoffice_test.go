@@ -1,6 +1,7 @@
 package docxwriter_test
 
 import (
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,7 +55,8 @@ func renderSample(t *testing.T, dir, report string) *rendered {
 // characters on full lines, 22 lines on every full page (page 1, with the
 // frame and the title, aside; excused and logged: a page with a table, a
 // page that ends early because the next one opens with a heading kept
-// with its paragraph, a page followed by the 版记's page alone), the
+// with its paragraph, a page followed by the 版记's page alone, a page
+// whose pictures (charts) take the grid lines its text does not), the
 // margins of GB/T 9704 (±1 mm), “— N —” on every page, odd right and even
 // left, 1 字 in, and the text of the plain text. What LibreOffice's line
 // breaking does not do of the checker's strict rules is logged; the basic
@@ -105,7 +107,7 @@ func checkLines(t *testing.T, name string, r *rendered, s *typocheck.Summary) {
 		if i == 0 || n == 22 {
 			continue
 		}
-		switch why := excuse(r.pdf, s, i, headings, foot); why {
+		switch why := excuse(r.pdf, s, i, n, headings, foot); why {
 		case "":
 			t.Errorf("%s: page %d holds %d lines, not 22", name, i+1, n)
 		default:
@@ -114,19 +116,51 @@ func checkLines(t *testing.T, name string, r *rendered, s *typocheck.Summary) {
 	}
 }
 
-// excuse says why page i (from 0) of the PDF may hold fewer than 22
-// lines, or "".
-func excuse(pdf string, s *typocheck.Summary, i int, headings map[string]bool, foot string) string {
+// excuse says why page i (from 0) of the PDF, holding n lines of text,
+// may hold fewer than 22 lines, or "".
+func excuse(pdf string, s *typocheck.Summary, i, n int, headings map[string]bool, foot string) string {
 	first := firstLine(pdf, i+2)
+	pics, taken := pictureLines(pdf, i+1, s.Pitch)
 	switch {
 	case i < len(s.PageLines) && s.PageLines[i].All > s.PageLines[i].Body:
 		return "it holds a table"
+	case pics > 0 && n+taken == 22:
+		return strconv.Itoa(pics) + " picture(s) (charts) take the other " + strconv.Itoa(taken) + " lines of the grid"
 	case i+2 == s.Pages && foot != "" && strings.HasPrefix(first, foot):
 		return "the 版记 or 报尾 does not fit under its text and takes the next page"
 	case headings[first]:
 		return "the next page opens with “" + first + "”, a heading kept with its paragraph or the 落款 kept together"
 	}
 	return ""
+}
+
+// pictureLines is the number of pictures on page n (from 1) of the PDF
+// and the lines of the grid (pitch apart) they take, each its height
+// rounded up to whole lines, as pdfimages lists them (placed size from
+// the pixels and their resolution); 0, 0 without pdfimages.
+func pictureLines(pdf string, n int, pitch float64) (pics, lines int) {
+	if pitch <= 0 {
+		return 0, 0
+	}
+	p := strconv.Itoa(n)
+	out, err := exec.Command("pdfimages", "-f", p, "-l", p, "-list", pdf).Output()
+	if err != nil {
+		return 0, 0
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 14 || f[0] != p || f[2] != "image" {
+			continue
+		}
+		height, err1 := strconv.Atoi(f[4])
+		ppi, err2 := strconv.ParseFloat(f[13], 64)
+		if err1 != nil || err2 != nil || ppi <= 0 {
+			continue
+		}
+		pics++
+		lines += int(math.Ceil(float64(height) / ppi * 72 / pitch))
+	}
+	return pics, lines
 }
 
 // footStart is how the 版记 or 报尾 begins, without white space.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"briefing/internal/document"
@@ -29,7 +30,11 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 func pack(out io.Writer, parts []part) error {
 	zw := zip.NewWriter(out)
 	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+		method := zip.Deflate
+		if strings.HasSuffix(p.name, ".png") {
+			method = zip.Store // compressed already
+		}
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: method, Modified: zipTime})
 		if err != nil {
 			return err
 		}
@@ -43,19 +48,32 @@ func pack(out io.Writer, parts []part) error {
 // parts are the package's files in a fixed order: the content types and
 // relationships first, then the document and what it refers to.
 func (w *writer) parts(body string) []part {
-	return []part{
-		{"[Content_Types].xml", contentTypes},
+	ps := []part{
+		{"[Content_Types].xml", w.contentTypes()},
 		{"_rels/.rels", rootRels},
 		{"docProps/app.xml", appXML(w.opts.Generator)},
 		{"docProps/core.xml", coreXML(w.doc.Meta)},
 		{"word/document.xml", body},
-		{"word/_rels/document.xml.rels", documentRels},
+		{"word/_rels/document.xml.rels", w.documentRels()},
 		{"word/styles.xml", stylesXML()},
 		{"word/settings.xml", settingsXML},
 		{"word/fontTable.xml", fontTableXML()},
 		{"word/footer1.xml", footerXML(true)},
 		{"word/footer2.xml", footerXML(false)},
 	}
+	for _, m := range w.media {
+		ps = append(ps, part{"word/" + m.name, string(m.data)})
+	}
+	return ps
+}
+
+// contentTypes is [Content_Types].xml: PNG among the defaults when the
+// document has pictures.
+func (w *writer) contentTypes() string {
+	if len(w.media) == 0 {
+		return contentTypes
+	}
+	return strings.Replace(contentTypes, `<Default Extension="rels"`, `<Default Extension="png" ContentType="image/png"/><Default Extension="rels"`, 1)
 }
 
 var contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -83,6 +101,18 @@ const (
 	relOddFooter  = "rId4"
 	relEvenFooter = "rId5"
 )
+
+// documentRels are the document's relationships, its pictures' last.
+func (w *writer) documentRels() string {
+	if len(w.media) == 0 {
+		return documentRels
+	}
+	var b strings.Builder
+	for _, m := range w.media {
+		b.WriteString(`<Relationship Id="` + m.rel + `" Type="` + relBase + `image" Target="` + m.name + `"/>`)
+	}
+	return strings.Replace(documentRels, `</Relationships>`, b.String()+`</Relationships>`, 1)
+}
 
 var documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="` + relBase + `styles" Target="styles.xml"/>` +
