@@ -66,7 +66,7 @@ func (r *Recording) PNG(dpi int, faceOf FaceOf) ([]byte, error) {
 	}
 	// Opaque on white, the image is written as RGB, without alpha.
 	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&b, c.Image()); err != nil {
 		return nil, err
 	}
