@@ -20,7 +20,7 @@ func ColumnAligns(t *east.Table, source []byte) []east.Alignment {
 		numeric[i] = true
 	}
 	rows := 0
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+	for row := range mdext.Rows(t) {
 		if _, head := row.(*east.TableHeader); head {
 			continue
 		}

@@ -22,7 +22,7 @@ func (w *writer) table(t *east.Table) {
 		w.s(`<w:gridCol` + iattr("w:w", cw) + `/>`)
 	}
 	w.s("</w:tblGrid>\n")
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+	for row := range mdext.Rows(t) {
 		w.row(row, aligns, widths)
 	}
 	w.s("</w:tbl>\n")
@@ -75,7 +75,7 @@ func (w *writer) columnWidths(t *east.Table, n int) []int {
 	}
 	pad := 2 * 0.4
 	minW, maxW := make([]float64, n), make([]float64, n)
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+	for row := range mdext.Rows(t) {
 		col := 0
 		for c := row.FirstChild(); c != nil && col < n; c = c.NextSibling() {
 			text := mdext.Text(c, w.src)

@@ -533,7 +533,7 @@ func (r *writer) table(t *east.Table) {
 	r.tables++
 	r.f("<div class=\"table-wrap\" role=\"region\" aria-label=\"表格%d\" tabindex=\"0\"><table>\n", r.tables)
 	inBody := false
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+	for row := range mdext.Rows(t) {
 		head := document.IsHeaderRow(row)
 		if head {
 			r.s("<thead>")

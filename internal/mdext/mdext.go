@@ -76,6 +76,8 @@ func (e *extender) Extend(m goldmark.Markdown) {
 func Markdown(opts ...Option) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.CJK, extension.Table, New(opts...)),
-		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
+			// just before extension.Table's (200)
+			parser.WithParagraphTransformers(util.Prioritized(compactTables{}, 199))),
 	)
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -90,6 +91,18 @@ func (w *textWriter) node(n ast.Node, source []byte) {
 		}
 		return
 	case *ast.RawHTML, *ast.HTMLBlock:
+		return
+	case *east.Table: // its rows as if they were its children: see TableRows
+		i := 0
+		for row := range Rows(n) {
+			if i > 0 && w.b.Len() > 0 {
+				w.soft = false
+				w.b.WriteByte('\n')
+			}
+			w.node(row, source)
+			i++
+		}
+		w.soft = false
 		return
 	case *ast.AutoLink:
 		w.write(string(n.Label(source)))

@@ -232,7 +232,7 @@ func (b *blocker) literal(n ast.Node) {
 
 func (b *blocker) table(t *east.Table) {
 	tab := &typeset.Table{}
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+	for row := range mdext.Rows(t) {
 		// Tables are set in 4号 (14 pt), as 公文 set them, so that a
 		// table's lines are not mistaken for body lines of the grid.
 		style := typeset.Style{Role: typeset.RoleBody, Size: tableSize}

@@ -138,7 +138,7 @@ func (t *writer) block(n ast.Node) {
 			t.line(string(seg.Value(src)))
 		}
 	case *east.Table:
-		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		for row := range mdext.Rows(n) {
 			var cells []string
 			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 				cells = append(cells, t.inline(c))
