@@ -33,16 +33,30 @@ func planPDF(doc *document.Document, opts pdfwriter.Options, keepRefs bool, t *T
 // draw draws the PDF of plan page by page, as the pages are set; with
 // keep, it also keeps every page in res.Layout (the PDF is the same).
 func (res *Result) draw(plan *typeset.Plan, doc *document.Document, opts pdfwriter.Options, keep bool) ([]byte, error) {
+	if keep {
+		return res.drawKept(plan, doc, opts)
+	}
+	// plan is not used after DrawPlan, so that it is let go before fpdf
+	// makes the file
 	var b bytes.Buffer
-	if err := pdfwriter.DrawPlan(&b, plan, doc, opts); err != nil {
+	n, err := pdfwriter.DrawPlan(&b, plan, doc, opts)
+	if err != nil {
 		return nil, err
 	}
-	res.Pages = plan.Pages()
-	if keep {
-		var err error
-		if res.Layout, err = plan.Document(); err != nil {
-			return nil, err
-		}
+	res.Pages = n
+	return b.Bytes(), nil
+}
+
+// drawKept is draw that keeps the layout in res.Layout.
+func (res *Result) drawKept(plan *typeset.Plan, doc *document.Document, opts pdfwriter.Options) ([]byte, error) {
+	var b bytes.Buffer
+	n, err := pdfwriter.DrawPlan(&b, plan, doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.Pages = n
+	if res.Layout, err = plan.Document(); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }

@@ -176,47 +176,53 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 		}
 		return nil
 	}
-	return draw(w, laid.Geometry, laidChars(laid), pages, doc, opts)
+	_, err := draw(w, laid.Geometry, laidChars(laid), pages, doc, opts)
+	return err
 }
 
 // DrawPlan draws a planned layout as Plan.Emit sets its pages, one at a
 // time: the memory it takes grows with the PDF (fpdf holds every page's
-// content until it writes the file), not with the glyphs laid out.
-func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Options) error {
+// content until it writes the file), not with the glyphs laid out. It
+// returns the number of pages. The plan is not used once its pages are
+// drawn: a caller that lets it go too frees it before the file is made.
+func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Options) (int, error) {
 	counts := map[faceRune]int{}
 	plan.Chars(func(face int, r rune, n int) { counts[faceRune{face, r}] += n })
 	return draw(w, plan.Geometry(), counts, plan.Emit, doc, opts)
 }
 
 // draw makes the PDF of the pages that pages hands out, whose characters
-// (by face, and how often) are counts; the charts' are added to them.
-func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) error {
+// (by face, and how often) are counts; the charts' are added to them. It
+// returns the number of pages.
+func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) (int, error) {
 	opts.defaults()
 	charts, err := drawCharts(doc, g, opts.Fonts, counts)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	pdf := newPDF(g, doc, opts)
 	emb, err := embedFonts(pdf, byUse(counts), opts.Fonts)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts, charts: charts}
 	if err := pages(d.page); err != nil {
-		return err
+		return 0, err
 	}
+	pages = nil // (and with it a plan, which may be of tens of MB)
 	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("生成 PDF 失败：%v", err)
+		return 0, fmt.Errorf("生成 PDF 失败：%v", err)
 	}
+	n := pdf.PageNo()
 	if fpdfCompresses {
-		return pdf.Output(w)
+		return n, pdf.Output(w)
 	}
 	pdf.SetCompression(false)
 	u := &uncompressed{w: w}
 	if err := pdf.Output(u); err != nil {
-		return err
+		return 0, err
 	}
-	return u.Close()
+	return n, u.Close()
 }
 
 // newPDF is an empty PDF with the document's metadata.
