@@ -40,3 +40,22 @@ func TestCompressPagesRefusesOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestFpdfCompressesLongFiles: above fpdfCompressesAbove pages fpdf
+// compresses the pages itself, and the file is the same.
+func TestFpdfCompressesLongFiles(t *testing.T) {
+	write := func() []byte {
+		var b bytes.Buffer
+		if err := Write(&b, gongwen(30), Options{Fonts: fonts.Bundled()}); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	ours := write()
+	old := fpdfCompressesAbove
+	fpdfCompressesAbove = 1
+	defer func() { fpdfCompressesAbove = old }()
+	if !bytes.Equal(ours, write()) {
+		t.Fatal("the file differs when fpdf compresses the pages")
+	}
+}
