@@ -76,7 +76,7 @@ func (f *Filler) numberAndUnit(fn string, x any) (Number, string, error) {
 	if err != nil {
 		return Number{}, "", err
 	}
-	f.noteValue(Value{m.Value})
+	f.noteValue(val(m.Value))
 	if n.Ratio {
 		return Number{}, "", kindError("%s 不能用于百分数“%s”", fn, describe(n))
 	}

@@ -228,8 +228,8 @@ func (f *Filler) compare(fn, name string, s side, byAmount bool, opts []any) (Te
 		return "", kindError("%s 没有“当月”选项：当月只有增速（用 同比 \"%s\" \"当月\"）", fn, name)
 	}
 	if !byAmount && !m.MoM.IsEmpty() {
-		f.noteValue(Value{m.MoM})
-		rate, err := toNumber(fn, Value{m.MoM})
+		f.noteValue(val(m.MoM))
+		rate, err := toNumber(fn, val(m.MoM))
 		if err != nil {
 			return "", err
 		}
@@ -358,10 +358,10 @@ func (f *Filler) rateShiftOf(fn, name string, rest []any) (cur, base Number, _ [
 	}
 	f.note(f.factOf(v))
 	if prev := v.prevRate(); !v.rate.IsEmpty() && !prev.IsEmpty() {
-		if cur, err = toNumber(fn, Value{v.rate}); err != nil {
+		if cur, err = toNumber(fn, val(v.rate)); err != nil {
 			return cur, base, nil, err
 		}
-		base, err = toNumber(fn, Value{prev})
+		base, err = toNumber(fn, val(prev))
 		return cur, base, rest, err
 	}
 	if cur, err = f.metricNumber(fn, name); err != nil {

@@ -128,7 +128,7 @@ func (f *Filler) baseOperand(fn string, v *view, key string) (operand, error) {
 	if cell.IsEmpty() {
 		return operand{}, fmt.Errorf("%s指标“%s”的%s是空的，%s 需要它", at(cell.Ref), v.m.Name, label, fn)
 	}
-	n, err := toNumber(fn, Value{cell})
+	n, err := toNumber(fn, val(cell))
 	if err != nil {
 		return operand{}, err
 	}
@@ -195,7 +195,7 @@ func (f *Filler) against(fn string, v *view, b operand, key string) (*comparison
 	if rate, ok := number(v.rate); ok && (b.n.Ratio || !v.value.IsNumber()) {
 		c.cur = operand{n: Number{D: rate, Places: v.rate.Places(), Ratio: true}, label: v.label() + "的增速", ref: v.rate.Ref}
 	} else {
-		n, err := toNumber(fn, Value{v.value})
+		n, err := toNumber(fn, val(v.value))
 		if err != nil {
 			return nil, err
 		}
@@ -224,7 +224,7 @@ func (f *Filler) againstProgress(fn string, v *view) (*comparison, error) {
 	done = Number{D: done.D.Shift(-2), Places: done.Places, Ratio: true, how: "完成率：" + v.m.Name + "除以目标"}
 	var b operand
 	if x, ok := extraField(v.m, "时序进度"); ok && x.Value.IsNumber() {
-		n, _ := toNumber(fn, Value{x.Value})
+		n, _ := toNumber(fn, val(x.Value))
 		if !n.Ratio {
 			n = Number{D: n.D.Shift(-2), Places: n.Places, Ratio: true}
 		}
@@ -257,7 +257,7 @@ func rankOperand(fn string, m *workbook.Metric, v workbook.Value, label string) 
 	if v.IsEmpty() {
 		return operand{}, fmt.Errorf("%s指标“%s”的%s是空的，%s 需要它", at(v.Ref), m.Name, label, fn)
 	}
-	n, err := toNumber(fn, Value{v})
+	n, err := toNumber(fn, val(v))
 	return operand{n: n, label: m.Name + "的" + label, ref: v.Ref}, err
 }
 

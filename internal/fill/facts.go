@@ -151,7 +151,7 @@ func (f *Filler) noteValue(v Value) {
 		}
 		return
 	}
-	if d, ok := number(v.Value); ok && v.Ratio {
+	if d, ok := number(v.cell()); ok && v.Ratio {
 		f.note(fact{level: signOfDecimal(d), where: cellOf(v.Ref), reads: "为" + v.Value.String()})
 	}
 }

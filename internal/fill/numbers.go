@@ -18,7 +18,7 @@ func toNumber(fn string, x any) (Number, error) {
 	switch v := x.(type) {
 	case Value:
 		if v.Kind != workbook.Number {
-			return Number{}, notNumber(fn, v.Value)
+			return Number{}, notNumber(fn, v.cell())
 		}
 		return Number{D: v.Num, Places: v.Places(), Ratio: v.Ratio}, nil
 	case Number:

@@ -20,7 +20,7 @@ func (f *Filler) spanArg(fn string, args []any) (span, error) {
 		if !ok {
 			return span{}, kindError("%s 没有给出报告期，工作簿的“报告信息”中也没有“报告期”：请写 {{%s (信息 \"报告期\")}} 这样的报告期，或在“报告信息”中填写“报告期”（如 2022年1-7月）", fn, fn)
 		}
-		return toSpan(fn, Value{v})
+		return toSpan(fn, val(v))
 	case 1:
 		return toSpan(fn, args[0])
 	}

@@ -52,8 +52,8 @@ func (f *Filler) rankNumber(x any) (int, error) {
 		if m.Rank.IsEmpty() {
 			return 0, fmt.Errorf("%s指标“%s”的排名是空的，名次 需要它（“指标”表中加一列“排名”）", at(m.Rank.Ref), m.Name)
 		}
-		f.noteValue(Value{m.Rank})
-		x = Value{m.Rank}
+		f.noteValue(val(m.Rank))
+		x = val(m.Rank)
 	}
 	n, err := toInt("名次", x)
 	if err != nil {

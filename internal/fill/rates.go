@@ -105,7 +105,7 @@ func (v *view) lastRate() workbook.Value {
 // the one computed from the value and its 去年同期 (computed true).
 func (f *Filler) growth(fn string, v *view) (n Number, computed bool, err error) {
 	if !v.rate.IsEmpty() {
-		n, err = toNumber(fn, Value{v.rate})
+		n, err = toNumber(fn, val(v.rate))
 		return n, false, err
 	}
 	if v.month {

@@ -19,3 +19,32 @@ func TestTableRowsLetGoAfterTheTemplate(t *testing.T) {
 		}
 	}
 }
+
+// A table's rows share their cells with the workbook instead of copying
+// them (a row of three columns takes about 250 bytes, not 700), and a
+// value a template gets from a row is the workbook's.
+func TestTableRowsShareTheWorkbooksCells(t *testing.T) {
+	book := testBook()
+	f := New(book)
+	rows, err := f.table("企业")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, _ := book.Table("企业")
+	if len(rows) != len(tab.Rows) || len(rows) == 0 {
+		t.Fatalf("%d rows, the workbook has %d", len(rows), len(tab.Rows))
+	}
+	for i, row := range rows {
+		for j, c := range tab.Columns {
+			if j < len(tab.Rows[i].Cells) && row[c].Value != &tab.Rows[i].Cells[j] {
+				t.Fatalf("row %d, %s: a copy of the workbook's cell", i, c)
+			}
+		}
+	}
+	if got, want := rows[0][tab.Columns[0]].String(), (Value{&tab.Rows[0].Cells[0]}).String(); got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+	if (Value{}).String() != mark("") {
+		t.Error("the zero Value does not print as an empty cell")
+	}
+}

@@ -19,9 +19,9 @@ import (
 // Value is a workbook value inside a template. Printing it writes the value
 // as the clerk sees it in the workbook (workbook.Value.String: the decimals
 // the cell shows, 5.2% for a percentage, 2022年12月5日 for a date).
-type Value struct{ workbook.Value }
+type Value struct{ *workbook.Value }
 
-func (v Value) String() string { return mark(mdext.Escape(v.Value.String())) }
+func (v Value) String() string { return mark(mdext.Escape(v.cell().String())) }
 
 // Row is one record of a table; a template reaches a cell by its column's
 // header text: {{.企业名称}} or {{格 . "企业名称"}} (格 also finds
@@ -201,3 +201,15 @@ func at(ref workbook.Ref) string {
 func (Rows) String() string { return "\uE002一张表\uE003" }
 func (Row) String() string  { return "\uE002表中的一行\uE003" }
 func (List) String() string { return "\uE002一列值\uE003" }
+
+// val is v as a Value, a copy of its own. (A table's rows share their
+// cells with the workbook: see Filler.table.)
+func val(v workbook.Value) Value { return Value{&v} }
+
+// cell is v's workbook value; an empty one for the zero Value.
+func (v Value) cell() workbook.Value {
+	if v.Value == nil {
+		return workbook.Value{}
+	}
+	return *v.Value
+}
