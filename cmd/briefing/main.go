@@ -47,12 +47,12 @@ func main() {
 	// memory. Collect less often, unless GOGC says otherwise; the memory
 	// limit keeps a very large report within bounds: the heap of a report
 	// of 5000 pages would grow to five times what it holds, while what it
-	// holds stays under about 150 MB (a smaller limit makes such a report
+	// holds stays under about 140 MB (a smaller limit makes such a report
 	// collect all the time; the sample holds a tenth of it).
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(192 << 20)
+			debug.SetMemoryLimit(160 << 20)
 		}
 	}
 	restore := setupConsole()
