@@ -216,9 +216,9 @@ const (
 func test(fn string, v, want any, o op) (bool, error) {
 	switch o {
 	case opEqual:
-		a, errA := toNumber(fn, v)
-		b, errB := toNumber(fn, want)
-		if errA == nil && errB == nil {
+		a, okA := asNumber(v)
+		b, okB := asNumber(want)
+		if okA && okB {
 			return a.D.Equal(b.D), nil
 		}
 		return plain(v) == plain(want), nil

@@ -15,37 +15,56 @@ import (
 // the decimals its cell shows), a computed Number, or a number the
 // template wrote (3, 1.5, "2.675").
 func toNumber(fn string, x any) (Number, error) {
+	if n, ok := asNumber(x); ok {
+		return n, nil
+	}
+	switch v := x.(type) {
+	case Value:
+		return Number{}, notNumber(fn, v.cell())
+	case string, Text:
+		return Number{}, kindError("“%s”不是数字，%s 需要数字", shown(plain(v)), fn)
+	}
+	return Number{}, kindError("%s 需要数字，这里给的是%s", fn, kindName(x))
+}
+
+// asNumber is x as a number, as toNumber reads it, and whether it is one;
+// it makes no message, so a comparison that only asks (==, 等于) costs
+// little when x is text.
+func asNumber(x any) (Number, bool) {
 	switch v := x.(type) {
 	case Value:
 		if v.Kind != workbook.Number {
-			return Number{}, notNumber(fn, v.cell())
+			return Number{}, false
 		}
-		return Number{D: v.Num, Places: v.Places(), Ratio: v.Ratio}, nil
+		return Number{D: v.Num, Places: v.Places(), Ratio: v.Ratio}, true
 	case Number:
-		return v, nil
+		return v, true
 	case int:
-		return Number{D: decimal.NewFromInt(int64(v))}, nil
+		return Number{D: decimal.NewFromInt(int64(v))}, true
 	case int64:
-		return Number{D: decimal.NewFromInt(v)}, nil
+		return Number{D: decimal.NewFromInt(v)}, true
 	case float64:
-		return Number{D: decimal.NewFromFloat(v), Places: -1}, nil
+		return Number{D: decimal.NewFromFloat(v), Places: -1}, true
 	case string, Text:
 		s := strings.TrimSpace(plain(v))
 		ratio := false
 		if t, ok := strings.CutSuffix(s, "%"); ok {
 			s, ratio = t, true
 		}
+		if s == "" || strings.Trim(s, "0123456789.+-") != "" {
+			return Number{}, false // not a decimal (nor an exponent: e, E)
+		}
 		d, err := decimal.NewFromString(s)
-		if err != nil || strings.ContainsAny(s, "eE") {
-			return Number{}, kindError("“%s”不是数字，%s 需要数字", shown(plain(v)), fn)
+		if err != nil {
+			return Number{}, false
 		}
 		n := Number{D: d, Places: places(s), Ratio: ratio}
 		if ratio {
 			n.D = d.Shift(-2)
 		}
-		return n, nil
+		return n, true
 	}
-	return Number{}, kindError("%s 需要数字，这里给的是%s", fn, kindName(x))
+	return Number{}, false
 }
 
 // notNumber is the message for a workbook value that fn needs as a number.
