@@ -1,13 +1,11 @@
 package chart
 
 import (
-	"encoding/csv"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
+	"briefing/internal/readmetest"
 	"briefing/internal/workbook"
 )
 
@@ -33,56 +31,7 @@ func readmeSection(t *testing.T) string {
 // readmeBook is the section's workbook, named 示例.xlsx.
 func readmeBook(t *testing.T, doc string) *workbook.Book {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "示例")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(doc, "\n")
-	sheetRE := regexp.MustCompile(`^工作表“(.+)”：$`)
-	for i, l := range lines {
-		m := sheetRE.FindStringSubmatch(l)
-		if m == nil {
-			continue
-		}
-		var rows [][]string
-		for _, r := range lines[i+1:] {
-			r = strings.TrimSpace(r)
-			if r == "" && len(rows) == 0 {
-				continue
-			}
-			if !strings.HasPrefix(r, "|") {
-				break
-			}
-			cells := strings.Split(strings.Trim(r, "|"), "|")
-			for k := range cells {
-				cells[k] = strings.TrimSpace(cells[k])
-			}
-			if strings.Trim(strings.Join(cells, ""), "-: ") != "" {
-				rows = append(rows, cells)
-			}
-		}
-		f, err := os.Create(filepath.Join(dir, m[1]+".csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := csv.NewWriter(f).WriteAll(rows); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-	}
-	b, err := workbook.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.File = "示例.xlsx"
-	for _, tb := range b.Tables {
-		tb.Ref.File = b.File
-		for i := range tb.Rows {
-			for j := range tb.Rows[i].Cells {
-				tb.Rows[i].Cells[j].Ref.File = b.File
-			}
-		}
-	}
+	b, _ := readmetest.Book(t, doc)
 	if len(b.Tables) != 2 {
 		t.Fatalf("the section describes %d sheets, want 月度 and 各县", len(b.Tables))
 	}
@@ -93,17 +42,7 @@ func TestREADME(t *testing.T) {
 	doc := readmeSection(t)
 	book := readmeBook(t, doc)
 	lines := strings.Split(doc, "\n")
-	block := func(i int) (string, int) {
-		var b []string
-		for j := i + 1; j < len(lines); j++ {
-			if strings.TrimSpace(lines[j]) == "```" {
-				return strings.Join(b, "\n"), j + 1
-			}
-			b = append(b, lines[j])
-		}
-		t.Fatalf("the block at line %d does not end", i+1)
-		return "", 0
-	}
+	block := func(i int) (string, int) { return readmetest.Block(t, lines, i) }
 	charts, errs := 0, 0
 	for i := 0; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) != "```图表" {

@@ -1,15 +1,13 @@
 package fill
 
 import (
-	"encoding/csv"
 	"os"
-	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 	"text/template/parse"
 
+	"briefing/internal/readmetest"
 	"briefing/internal/workbook"
 )
 
@@ -21,97 +19,14 @@ import (
 
 const readmePath = "../../templates/README.md"
 
-// readmeBook reads the workbook that the README describes: each line
-// 工作表“名称”： followed by a Markdown table.
+// readmeBook reads the workbook that the README describes.
 func readmeBook(t *testing.T, doc string) *workbook.Book {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "示例")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	sheetRE := regexp.MustCompile(`^工作表“(.+)”：$`)
-	lines := strings.Split(doc, "\n")
-	sheets := 0
-	for i := 0; i < len(lines); i++ {
-		m := sheetRE.FindStringSubmatch(lines[i])
-		if m == nil {
-			continue
-		}
-		var rows [][]string
-		for j := i + 1; j < len(lines); j++ {
-			l := strings.TrimSpace(lines[j])
-			if l == "" && len(rows) == 0 {
-				continue
-			}
-			if !strings.HasPrefix(l, "|") {
-				break
-			}
-			cells := strings.Split(strings.Trim(l, "|"), "|")
-			for k := range cells {
-				cells[k] = strings.TrimSpace(cells[k])
-			}
-			if strings.Trim(strings.Join(cells, ""), "-: ") != "" {
-				rows = append(rows, cells)
-			}
-		}
-		f, err := os.Create(filepath.Join(dir, m[1]+".csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := csv.NewWriter(f)
-		if err := w.WriteAll(rows); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-		sheets++
-	}
+	b, sheets := readmetest.Book(t, doc)
 	if sheets < 3 {
 		t.Fatalf("the README describes %d sheets", sheets)
 	}
-	b, err := workbook.Open(dir)
-	if err != nil {
-		t.Fatalf("the README's workbook: %v", err)
-	}
-	relabel(b, "示例.xlsx")
 	return b
-}
-
-// relabel names the workbook file, so that messages read as for a clerk's
-// 示例.xlsx rather than for its CSV files.
-func relabel(b *workbook.Book, file string) {
-	fix := func(r *workbook.Ref) {
-		if r.File != "" {
-			r.File = file
-		}
-	}
-	b.File = file
-	for _, m := range b.Metrics {
-		for _, r := range []*workbook.Ref{&m.Ref, &m.Value.Ref, &m.Prev.Ref, &m.LastYear.Ref, &m.Target.Ref,
-			&m.Growth.Ref, &m.PrevGrowth.Ref, &m.LastGrowth.Ref, &m.MoM.Ref, &m.Month.Ref, &m.MonthGrowth.Ref, &m.Rank.Ref, &m.PrevRank.Ref} {
-			fix(r)
-		}
-		for i := range m.Extra {
-			fix(&m.Extra[i].Value.Ref)
-		}
-	}
-	for i := range b.Info {
-		fix(&b.Info[i].Value.Ref)
-	}
-	for _, tb := range b.Tables {
-		fix(&tb.Ref)
-		for i := range tb.ColumnRefs {
-			fix(&tb.ColumnRefs[i])
-		}
-		for i := range tb.Rows {
-			fix(&tb.Rows[i].Ref)
-			for j := range tb.Rows[i].Cells {
-				fix(&tb.Rows[i].Cells[j].Ref)
-			}
-		}
-	}
-	for i := range b.Sheets {
-		fix(&b.Sheets[i])
-	}
 }
 
 type example struct {
@@ -128,17 +43,7 @@ func readmeExamples(t *testing.T, doc string) []example {
 	t.Helper()
 	lines := strings.Split(doc, "\n")
 	var out []example
-	block := func(i int) (string, int) { // the block opening at line i, and the line after it
-		var b []string
-		for j := i + 1; j < len(lines); j++ {
-			if strings.TrimSpace(lines[j]) == "```" {
-				return strings.Join(b, "\n"), j + 1
-			}
-			b = append(b, lines[j])
-		}
-		t.Fatalf("README line %d: the block does not end", i+1)
-		return "", 0
-	}
+	block := func(i int) (string, int) { return readmetest.Block(t, lines, i) }
 	var style map[string]string
 	for i := 0; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) == "```写法" {
