@@ -104,6 +104,17 @@ type Result struct {
 	Timings  Timings
 }
 
+// Data is the output in format f (pdf, html, txt, docx), nil when the
+// build did not make it.
+func (res *Result) Data(f string) []byte {
+	for _, file := range res.Files {
+		if file.Format == f {
+			return file.Data
+		}
+	}
+	return nil
+}
+
 // Timings is how long each stage of a build took.
 type Timings struct {
 	Report   time.Duration // read report.md and its front matter

@@ -21,13 +21,11 @@ var updateCharts = flag.Bool("update-charts", false, "rewrite testdata/charts fr
 // fileData is the data of the output in format f.
 func fileData(t *testing.T, res *Result, f string) []byte {
 	t.Helper()
-	for _, file := range res.Files {
-		if file.Format == f {
-			return file.Data
-		}
+	data := res.Data(f)
+	if data == nil {
+		t.Fatalf("no %s output", f)
 	}
-	t.Fatalf("no %s output", f)
-	return nil
+	return data
 }
 
 var svgRE = regexp.MustCompile(`(?s)<svg .*?</svg>`)

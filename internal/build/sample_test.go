@@ -201,12 +201,7 @@ func textOf(n *html.Node) string {
 func TestSampleReadsLikeTheModel(t *testing.T) {
 	model := modelParagraphs(t)
 	res := renderSample(t)
-	var page []byte
-	for _, f := range res.Files {
-		if f.Format == "html" {
-			page = f.Data
-		}
-	}
+	page := res.Data("html")
 	for name, got := range map[string][]string{"PDF": pdfParagraphs(res), "HTML": htmlParagraphs(t, page)} {
 		if len(got) != len(model) {
 			t.Errorf("%s has %d paragraphs, the model %d", name, len(got), len(model))

@@ -32,13 +32,11 @@ func renderSample(t *testing.T) *build.Result {
 
 func fileOf(t *testing.T, res *build.Result, format string) []byte {
 	t.Helper()
-	for _, f := range res.Files {
-		if f.Format == format {
-			return f.Data
-		}
+	data := res.Data(format)
+	if data == nil {
+		t.Fatalf("no %s file", format)
 	}
-	t.Fatalf("no %s file", format)
-	return nil
+	return data
 }
 
 // parseDoc parses Markdown the way package report does and wraps it in a

@@ -8,17 +8,21 @@ import (
 	"briefing/internal/fonts"
 )
 
+// writeGongwen is the PDF of a 30-paragraph 公文.
+func writeGongwen(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, gongwen(30), Options{Fonts: fonts.Bundled()}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // TestOneCompressorSameFile: a PDF whose page contents are compressed
 // afterwards with one compressor is the file fpdf writes when it
 // compresses each page itself, byte for byte.
 func TestOneCompressorSameFile(t *testing.T) {
-	write := func() []byte {
-		var b bytes.Buffer
-		if err := Write(&b, gongwen(30), Options{Fonts: fonts.Bundled()}); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
+	write := func() []byte { return writeGongwen(t) }
 	ours := write()
 	fpdfCompresses = true
 	defer func() { fpdfCompresses = false }()
@@ -44,13 +48,7 @@ func TestCompressPagesRefusesOtherFiles(t *testing.T) {
 // TestFpdfCompressesLongFiles: above fpdfCompressesAbove pages fpdf
 // compresses the pages itself, and the file is the same.
 func TestFpdfCompressesLongFiles(t *testing.T) {
-	write := func() []byte {
-		var b bytes.Buffer
-		if err := Write(&b, gongwen(30), Options{Fonts: fonts.Bundled()}); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
+	write := func() []byte { return writeGongwen(t) }
 	ours := write()
 	old := fpdfCompressesAbove
 	fpdfCompressesAbove = 1

@@ -210,17 +210,7 @@ func (ss *session) keep(out *outcome, res *build.Result, book *workbook.Book, sn
 	out.Entry = entry
 	out.Pages = res.Pages
 	ss.setStage("与上次比较")
-	out.compare(ws.Previous(entry), book, text(res))
-}
-
-// text is the plain text of a build.
-func text(res *build.Result) string {
-	for _, f := range res.Files {
-		if f.Format == "txt" {
-			return string(f.Data)
-		}
-	}
-	return ""
+	out.compare(ws.Previous(entry), book, string(res.Data("txt")))
 }
 
 // snapshotOf reports the outcome a page shows and whether a build is
