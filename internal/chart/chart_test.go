@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,10 +48,18 @@ func book() *workbook.Book {
 	table("分行业", []string{"行业", "产值", "增速"}, []string{"", "亿元", "%"},
 		[]any{"电子信息", 28.46, 6.2}, []any{"新能源新材料", 21.37, 12.5}, []any{"食品加工", 11.02, -3.4},
 		[]any{"纺织服装", 8.15, -11.2}, []any{"其他行业", 13.35, "不详"}, []any{"合计", 82.35, -6.2})
+	table("零", []string{"项", "值"}, []string{"", "亿元"}, []any{"甲", 0.0}, []any{"乙", 0.0})
+	table("空", []string{"项", "值"}, []string{"", "亿元"}, []any{"甲", nil}, []any{"乙", nil})
+	table("只合计", []string{"项", "值"}, []string{"", "亿元"}, []any{"", 1.0}, []any{"合计", 1.0})
+	var many [][]any
+	for i := range 30 {
+		many = append(many, []any{"乡镇" + itoa(i+1), float64(i)})
+	}
+	table("乡镇", []string{"乡镇", "产值"}, []string{"", "亿元"}, many...)
 	return b
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i%10))) }
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // kinds are a chart of each kind.
 var kindBodies = map[string]string{
@@ -137,6 +146,13 @@ func TestErrors(t *testing.T) {
 		{"类型：扇\n标题：甲\n表：月度", "1 1:图表的类型“扇”不认识"},
 		{"类型：柱\n标题：甲\n表：月度\n分类：月份\n柱：增速\n颜色：红", "1 6:图表中的“颜色：红”看不懂"},
 		{"类型：条\n标题：甲\n表：各县\n分类：县\n数值：增速\n突出：梅江", "1 6:图表要突出的“梅江”不在分类中"},
+		// A cell that is not a number is named at the line of its column.
+		{"类型：柱线\n标题：甲\n表：分行业\n分类：行业\n柱：产值\n线：增速", "1 6:图表要画的“不详”不是数字"},
+		{"类型：饼\n标题：甲\n表：各县\n分类：县\n数值：增速", "1 3:饼图画的是各部分的占比，“青川”的增速是负数（-1.2），不能画"},
+		{"类型：环\n标题：甲\n表：零\n分类：项\n数值：值", "1 3:环图画的是各部分的占比，而“值”的合计是零，画不出占比"},
+		{"类型：柱\n标题：甲\n表：空\n分类：项\n柱：值", "1 5:图表没有数据：“值”的单元格都是空的"},
+		{"类型：柱\n标题：甲\n表：只合计\n分类：项\n柱：值", "1 3:图表没有数据：表“只合计”中除合计行外没有一行填了分类（“项”列）"},
+		{"类型：柱\n标题：甲\n表：乡镇\n分类：乡镇\n柱：产值", "1 3:图表的分类太多：表“乡镇”有30个分类，柱图最多画24个"},
 	} {
 		s, errs := Parse(c.body)
 		if len(errs) == 0 {

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"briefing/internal/workbook"
@@ -47,6 +48,9 @@ func Resolve(s *Spec, book *workbook.Book) (*Chart, []*Error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if err := ch.drawable(s); err != nil {
+		return nil, []*Error{err}
+	}
 	if s.Highlight != "" {
 		for i, c := range ch.Categories {
 			if c == s.Highlight || strings.TrimSuffix(c, "县") == strings.TrimSuffix(s.Highlight, "县") {
@@ -59,9 +63,6 @@ func Resolve(s *Spec, book *workbook.Book) (*Chart, []*Error) {
 	}
 	if err := ch.units(s); err != nil {
 		return nil, []*Error{err}
-	}
-	if len(ch.Categories) == 0 {
-		return nil, []*Error{{Line: s.Line("表"), Msg: "图表没有数据：表中没有任何一行"}}
 	}
 	if ch.Kind == Ranking {
 		ch.rank()
@@ -117,6 +118,7 @@ func (ch *Chart) fromTable(s *Spec, book *workbook.Book) []*Error {
 		for i, c := range cols {
 			v, err := number(r.Cells[c.j])
 			if err != nil {
+				err.Line = s.Line(seriesKey(c.line))
 				errs = append(errs, err)
 			}
 			ch.Series[i].Values = append(ch.Series[i].Values, v)
@@ -140,6 +142,7 @@ func (ch *Chart) fromMetrics(s *Spec, book *workbook.Book) []*Error {
 		ch.Metrics = append(ch.Metrics, m)
 		v, err := number(m.Value)
 		if err != nil {
+			err.Line = s.Line("指标")
 			errs = append(errs, err)
 		}
 		if i == 0 {
@@ -154,6 +157,64 @@ func (ch *Chart) fromMetrics(s *Spec, book *workbook.Book) []*Error {
 	}
 	ch.Series = []Series{se}
 	return errs
+}
+
+// seriesKey is the key of the body that names a series: 柱 (数值, 条)
+// or 线.
+func seriesKey(line bool) string {
+	if line {
+		return "线"
+	}
+	return "柱"
+}
+
+// maxCategories is how many categories a chart of a kind can show
+// legibly on the 版心's width (a ranking grows down the page instead).
+func maxCategories(k Kind) int {
+	switch k {
+	case Pie, Ring:
+		return 10
+	case Ranking:
+		return 40
+	}
+	return 24
+}
+
+// drawable checks that the data read can be drawn: some categories, not
+// more than the kind shows, a number in every series, and for a pie or
+// ring no negative share and a total above zero.
+func (ch *Chart) drawable(s *Spec) *Error {
+	from, key := "所列的指标", "指标"
+	if ch.Table != nil {
+		from, key = "表“"+ch.Table.Name+"”", "表"
+	}
+	n := len(ch.Categories)
+	switch {
+	case n == 0:
+		return &Error{Line: s.Line(key), Msg: fmt.Sprintf("图表没有数据：%s中除合计行外没有一行填了分类（“%s”列）", from, s.Category)}
+	case n > maxCategories(ch.Kind):
+		return &Error{Line: s.Line(key), Msg: fmt.Sprintf("图表的分类太多：%s有%d个分类，%s图最多画%d个；请在工作簿中另列一张只含要画的行的表，或分成几张图", from, n, ch.Kind, maxCategories(ch.Kind))}
+	}
+	for _, se := range ch.Series {
+		total, numbers := 0.0, 0
+		for i, v := range se.Values {
+			if math.IsNaN(v) {
+				continue
+			}
+			numbers++
+			if v < 0 && (ch.Kind == Pie || ch.Kind == Ring) {
+				return &Error{Line: s.Line(key), Cell: se.Cells[i], Msg: fmt.Sprintf("%s图画的是各部分的占比，“%s”的%s是负数（%s），不能画", ch.Kind, ch.Categories[i], se.Name, strconv.FormatFloat(v, 'f', -1, 64))}
+			}
+			total += v
+		}
+		switch {
+		case numbers == 0:
+			return &Error{Line: s.Line(seriesKey(se.Line)), Msg: fmt.Sprintf("图表没有数据：“%s”的单元格都是空的", se.Name)}
+		case total == 0 && (ch.Kind == Pie || ch.Kind == Ring):
+			return &Error{Line: s.Line(key), Msg: fmt.Sprintf("%s图画的是各部分的占比，而“%s”的合计是零，画不出占比", ch.Kind, se.Name)}
+		}
+	}
+	return nil
 }
 
 // number is a cell as a number: a percentage in percent, an empty cell

@@ -66,8 +66,26 @@ func TestCharts(t *testing.T) {
 
 	r, _ = load("产值")
 	_, err = r.Fill(chartBook())
-	if err == nil || !strings.Contains(err.Error(), "甲.md 第5行：数据.xlsx 月度!B3：图表要画的“约12”不是数字") {
+	if err == nil || !strings.Contains(err.Error(), "甲.md 第10行：数据.xlsx 月度!B3：图表要画的“约12”不是数字") {
 		t.Errorf("a cell that is not a number: %v", err)
+	}
+	// The same block twice would be one chart numbered once: a problem at
+	// the second, naming the first.
+	twice := strings.Replace(section, "%s", "产值", 1)
+	dir := writeReport(t, map[string]string{
+		"报告/report.md": goodReport,
+		"章节/甲.md":      twice + "\n" + twice[strings.Index(twice, "```图表"):],
+		"章节/乙.md":      "## 下一步打算\n\n对{{和 (列 (表 \"企业\") \"企业名称\")}}等企业加强服务。\n",
+	})
+	r2, err := Load(dir, WithRoot(filepath.Dir(dir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := chartBook()
+	good.Tables[1].Rows[1].Cells[1] = workbook.NumberOf("12.5")
+	_, err = r2.Fill(good)
+	if err == nil || !strings.Contains(err.Error(), "甲.md 第13行：这张图表与") || !strings.Contains(err.Error(), "甲.md 第5行的完全相同") {
+		t.Errorf("the same chart twice: %v", err)
 	}
 	r, _ = load("产量")
 	_, err = r.Fill(chartBook())

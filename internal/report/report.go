@@ -48,7 +48,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
-	"briefing/internal/chart"
 	"briefing/internal/document"
 	"briefing/internal/fill"
 	"briefing/internal/mdext"
@@ -624,7 +623,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 
 	var md strings.Builder
 	var warnings []string
-	charts := map[string]*chart.Chart{}
+	charts := newChartsRead()
 	var later unchecked // read once the Filler is let go (Fill)
 	add := func(out *fill.Output) {
 		text := strings.TrimSpace(out.Text)
@@ -645,7 +644,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 			at  int
 		}{out, len(problems)})
 		// Charts read the workbook: now, while it is held.
-		problems = append(problems, readCharts(f, out, book, charts)...)
+		problems = append(problems, charts.readCharts(f, out, book)...)
 	}
 	if body, err := f.FillOutput(r.fileLabel, r.body, r.bodyLine); err != nil {
 		problems.add(err)
@@ -691,8 +690,8 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 	}
 	md.WriteString("\n")
 	doc.Source = []byte(md.String())
-	if len(charts) > 0 {
-		doc.Charts = charts
+	if len(charts.charts) > 0 {
+		doc.Charts = charts.charts
 	}
 	return doc, warnings, later, nil // Fill checks and parses it
 }
