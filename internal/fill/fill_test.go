@@ -321,6 +321,10 @@ func TestErrorsNameThePlace(t *testing.T) {
 		{`{{单位 (表 "企业") "企业名称"}}`, []string{"表头没有写单位"}},
 		{`{{(值 "签约金额").名称}}`, []string{"第1行", "单个值没有“.名称”可取"}},
 		{`{{if eq (值 "签约金额") 82.8}}是{{end}}`, []string{"第1行", "eq 不能比较这两个值", "等于"}},
+		// Two workbook values: eq would compare where the cells are, not
+		// what they hold.
+		{`{{if eq (值 "签约金额") (值 "签约金额")}}同{{end}}`, []string{"第1行", "eq 不能比较这两个值", "等于"}},
+		{`{{if ne (格 (index (表 "企业") 0) "企业名称") (格 (index (表 "企业") 1) "企业名称")}}异{{end}}`, []string{"第1行", "ne 不能比较这两个值"}},
 		{`{{index (列 (表 "联保") "企业名称") 5}}`, []string{"第1行", "index 的序号超出了范围"}},
 		{`{{保留 1 (信息 "多行")}}`, []string{"figures.xlsx 报告信息!B15：“甲 乙”不是数字"}},
 	})

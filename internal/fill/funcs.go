@@ -423,7 +423,7 @@ func (f *Filler) table(name string) (Rows, error) {
 		row := make(Row, len(t.Columns))
 		for i, c := range t.Columns {
 			if i < len(r.Cells) {
-				row[c] = Value{&r.Cells[i]}
+				row[c] = Value{Value: &r.Cells[i]}
 			} else {
 				row[c] = val(workbook.Value{Ref: r.Ref})
 			}

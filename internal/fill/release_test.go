@@ -41,7 +41,7 @@ func TestTableRowsShareTheWorkbooksCells(t *testing.T) {
 			}
 		}
 	}
-	if got, want := rows[0][tab.Columns[0]].String(), (Value{&tab.Rows[0].Cells[0]}).String(); got != want {
+	if got, want := rows[0][tab.Columns[0]].String(), (Value{Value: &tab.Rows[0].Cells[0]}).String(); got != want {
 		t.Errorf("printed %q, want %q", got, want)
 	}
 	if (Value{}).String() != mark("") {

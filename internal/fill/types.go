@@ -19,7 +19,15 @@ import (
 // Value is a workbook value inside a template. Printing it writes the value
 // as the clerk sees it in the workbook (workbook.Value.String: the decimals
 // the cell shows, 5.2% for a percentage, 2022年12月5日 for a date).
-type Value struct{ *workbook.Value }
+//
+// A Value shares its cell with the workbook (a table's rows are not
+// copied). It is not comparable: eq on two Values would compare the
+// cells' addresses, not what they hold, so the template's eq gives the
+// message that sends the clerk to 等于.
+type Value struct {
+	*workbook.Value
+	_ [0]func()
+}
 
 func (v Value) String() string { return mark(mdext.Escape(v.cell().String())) }
 
@@ -204,7 +212,7 @@ func (List) String() string { return "\uE002一列值\uE003" }
 
 // val is v as a Value, a copy of its own. (A table's rows share their
 // cells with the workbook: see Filler.table.)
-func val(v workbook.Value) Value { return Value{&v} }
+func val(v workbook.Value) Value { return Value{Value: &v} }
 
 // cell is v's workbook value; an empty one for the zero Value.
 func (v Value) cell() workbook.Value {
