@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -50,6 +51,9 @@ func TestCompactTablesSameBytes(t *testing.T) {
 		}
 		if c.report == big && n != 500 {
 			t.Errorf("%s: %d compact rows, want 500", c.report, n)
+		}
+		if !slices.Equal(plain.Warnings, compact.Warnings) {
+			t.Errorf("%s: warnings %q without compact tables, %q with", c.report, plain.Warnings, compact.Warnings)
 		}
 		for i, f := range plain.Files {
 			if !bytes.Equal(f.Data, compact.Files[i].Data) {

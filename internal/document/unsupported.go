@@ -57,12 +57,23 @@ func Unsupported(doc *Document, opts ...CheckOption) []Issue {
 	for _, o := range opts {
 		o(c)
 	}
-	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			c.node(n)
+	var visit ast.Walker
+	visit = func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		c.node(n)
+		if t, ok := n.(*east.Table); ok {
+			// A large table's rows are held compactly: visit them as
+			// the writers see them.
+			for row := range mdext.Rows(t) {
+				_ = ast.Walk(row, visit)
+			}
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
-	})
+	}
+	_ = ast.Walk(doc.Root, visit)
 	sort.SliceStable(c.issues, func(i, j int) bool { return c.issues[i].Offset < c.issues[j].Offset })
 	return c.issues
 }

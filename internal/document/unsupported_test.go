@@ -3,6 +3,8 @@ package document
 import (
 	"strings"
 	"testing"
+
+	"briefing/internal/mdext"
 )
 
 // Each construct the writers cannot render is reported once, at the byte
@@ -110,5 +112,22 @@ func TestUnsupportedOrder(t *testing.T) {
 	got := Unsupported(d)
 	if len(got) != 3 || got[0].Offset > got[1].Offset || got[1].Offset > got[2].Offset {
 		t.Errorf("%+v", got)
+	}
+}
+
+// TestUnsupportedInCompactTables: the rows of a large table, held
+// compactly (mdext.TableRows), are checked as the writers see them.
+func TestUnsupportedInCompactTables(t *testing.T) {
+	md := "| 企业 | 产值 |\n| --- | --- |\n| 甲 | 1 |\n| ~~乙~~ | 2 |\n| 丙 | 3 |\n"
+	old := mdext.CompactRows
+	defer func() { mdext.CompactRows = old }()
+	var got [2][]Issue
+	for i, compact := range []int{0, 1} {
+		mdext.CompactRows = compact
+		doc, _ := parse(md)
+		got[i] = Unsupported(doc)
+	}
+	if len(got[0]) != 1 || len(got[1]) != 1 || got[0][0] != got[1][0] {
+		t.Errorf("strikethrough in a table: %v without compact rows, %v with", got[0], got[1])
 	}
 }
