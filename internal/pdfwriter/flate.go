@@ -29,11 +29,8 @@ import (
 // are still held), which lowers the largest heap of a very long PDF by
 // about 70 MB, for a megabyte of garbage a page.
 
-// fpdfCompresses makes fpdf compress the pages itself (tests compare).
-var fpdfCompresses = false
-
 // fpdfCompressesAbove is the number of pages above which fpdf compresses
-// the pages itself.
+// the pages itself (0: always; tests compare).
 var fpdfCompressesAbove = 1000
 
 // uncompressed receives the PDF that fpdf writes without compression and

@@ -20,18 +20,20 @@ func writeGongwen(t *testing.T) []byte {
 
 // TestOneCompressorSameFile: a PDF whose page contents are compressed
 // afterwards with one compressor is the file fpdf writes when it
-// compresses each page itself, byte for byte.
+// compresses each page itself (as it does above fpdfCompressesAbove
+// pages), byte for byte.
 func TestOneCompressorSameFile(t *testing.T) {
-	write := func() []byte { return writeGongwen(t) }
-	ours := write()
-	fpdfCompresses = true
-	defer func() { fpdfCompresses = false }()
-	fpdfs := write()
-	if !bytes.Equal(ours, fpdfs) {
-		t.Fatalf("the files differ: %d bytes, fpdf's %d", len(ours), len(fpdfs))
-	}
+	ours := writeGongwen(t)
 	if regexp.MustCompile(`<</Length \d+>>\nstream`).Match(ours) {
 		t.Error("a page's content is left uncompressed")
+	}
+	old := fpdfCompressesAbove
+	defer func() { fpdfCompressesAbove = old }()
+	for _, above := range []int{0, 1} {
+		fpdfCompressesAbove = above
+		if fpdfs := writeGongwen(t); !bytes.Equal(ours, fpdfs) {
+			t.Errorf("fpdf compressing above %d pages: the files differ: %d bytes, fpdf's %d", above, len(ours), len(fpdfs))
+		}
 	}
 }
 
@@ -42,18 +44,5 @@ func TestCompressPagesRefusesOtherFiles(t *testing.T) {
 		if err := compressPages(&bytes.Buffer{}, []byte(pdf)); err == nil {
 			t.Errorf("%q: no error", pdf)
 		}
-	}
-}
-
-// TestFpdfCompressesLongFiles: above fpdfCompressesAbove pages fpdf
-// compresses the pages itself, and the file is the same.
-func TestFpdfCompressesLongFiles(t *testing.T) {
-	write := func() []byte { return writeGongwen(t) }
-	ours := write()
-	old := fpdfCompressesAbove
-	fpdfCompressesAbove = 1
-	defer func() { fpdfCompressesAbove = old }()
-	if !bytes.Equal(ours, write()) {
-		t.Fatal("the file differs when fpdf compresses the pages")
 	}
 }

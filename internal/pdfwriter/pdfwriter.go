@@ -214,7 +214,7 @@ func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(f
 		return 0, fmt.Errorf("生成 PDF 失败：%v", err)
 	}
 	n := pdf.PageNo()
-	if fpdfCompresses || n > fpdfCompressesAbove {
+	if n > fpdfCompressesAbove {
 		return n, pdf.Output(w)
 	}
 	pdf.SetCompression(false)
