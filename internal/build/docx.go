@@ -1,8 +1,6 @@
 package build
 
 import (
-	"fmt"
-
 	"golang.org/x/image/font/opentype"
 
 	"briefing/internal/chart"
@@ -57,14 +55,12 @@ func chartPictures(doc *document.Document, set *fonts.Set) ([]docxwriter.Picture
 	for ch, n := range figs {
 		w, h := docxwriter.ChartBox(ch)
 		rec := chart.Draw(ch, w, h, measure)
-		var missing rune
-		rec.Runes(func(r rune, bold bool) {
-			if f, _ := faceOf(r, bold); f == nil && r != ' ' && r != '\u3000' {
-				missing = r
-			}
-		})
-		if missing != 0 {
-			return nil, fmt.Errorf("没有任何字体含有字符“%c”（U+%04X），无法排版。它出现在%s", missing, missing, document.Caption(n, ch))
+		has := func(r rune, bold bool) bool {
+			f, _ := faceOf(r, bold)
+			return f != nil
+		}
+		if err := rec.Missing(has, document.Caption(n, ch)); err != nil {
+			return nil, err
 		}
 		data, err := rec.PNG(chartDPI, faceOf)
 		if err != nil {
@@ -81,11 +77,7 @@ func chartPictures(doc *document.Document, set *fonts.Set) ([]docxwriter.Picture
 func chartFaces(set *fonts.Set) chart.FaceOf {
 	parsed := map[int]*opentype.Font{}
 	return func(r rune, bold bool) (*opentype.Font, float64) {
-		role := typeset.RoleBody
-		if bold {
-			role = typeset.RoleHei
-		}
-		i, adv, ok := set.Glyph(role, r)
+		i, adv, ok := set.Glyph(pdfwriter.ChartRole(bold), r)
 		if !ok {
 			return nil, 1 // as the PDF measures it
 		}

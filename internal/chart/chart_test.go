@@ -177,3 +177,21 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestMissing: a character no font sets is named, with the chart's
+// caption; spaces need no font.
+func TestMissing(t *testing.T) {
+	s, _ := Parse(kindBodies["柱"])
+	ch, errs := Resolve(s, book())
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	rec := Draw(ch, 442.2, 266, Plain)
+	if err := rec.Missing(func(rune, bool) bool { return true }, "图1　甲"); err != nil {
+		t.Errorf("every character set: %v", err)
+	}
+	noHan := func(r rune, _ bool) bool { return r < 0x3000 }
+	if err := rec.Missing(noHan, "图1　甲"); err == nil || !strings.Contains(err.Error(), "无法排版。它出现在图1　甲") {
+		t.Errorf("a character without a font: %v", err)
+	}
+}

@@ -139,6 +139,23 @@ func (r *Recording) Runes(fn func(r rune, bold bool)) {
 	}
 }
 
+// Missing is an error naming the first character of the text that has
+// says no font sets (spaces aside), in the chart captioned caption; nil
+// when every character can be set.
+func (r *Recording) Missing(has func(c rune, bold bool) bool, caption string) error {
+	for _, op := range r.Ops {
+		if op.Kind != OpText {
+			continue
+		}
+		for _, c := range op.Text {
+			if c != ' ' && c != '\u3000' && !has(c, op.Bold) {
+				return fmt.Errorf("没有任何字体含有字符“%c”（U+%04X），无法排版。它出现在%s", c, c, caption)
+			}
+		}
+	}
+	return nil
+}
+
 // recorder is a vg.Canvas that records what gonum/plot draws.
 type recorder struct {
 	measure Measure

@@ -1,7 +1,6 @@
 package pdfwriter
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -33,9 +32,9 @@ func (b *blocker) chartBlocks(n ast.Node, ch *chart.Chart) {
 		Runs: []typeset.Run{{Text: caption, Style: b.body()}}, Ref: n})
 }
 
-// chartRole is the role of a chart's text: the body face, the 黑体 for
+// ChartRole is the role of a chart's text: the body face, the 黑体 for
 // bold (the highlighted county's value).
-func chartRole(bold bool) typeset.Role {
+func ChartRole(bold bool) typeset.Role {
 	if bold {
 		return typeset.RoleHei
 	}
@@ -45,7 +44,7 @@ func chartRole(bold bool) typeset.Role {
 // measure measures a chart's text with the report's fonts.
 func measure(set *fonts.Set) chart.Measure {
 	return func(r rune, bold bool) float64 {
-		if _, adv, ok := set.Glyph(chartRole(bold), r); ok {
+		if _, adv, ok := set.Glyph(ChartRole(bold), r); ok {
 			return adv
 		}
 		return 1
@@ -70,21 +69,18 @@ func drawCharts(doc *document.Document, g typeset.Geometry, set *fonts.Set, coun
 	for ch, n := range figs {
 		h := float64(ch.Lines(g.Pitch()))*g.Pitch() - chartGap(g)
 		rec := chart.Draw(ch, g.Width, h, m)
-		var missing rune
-		rec.Runes(func(r rune, bold bool) {
-			if r == ' ' || r == '\u3000' {
-				return
-			}
-			face, _, ok := set.Glyph(chartRole(bold), r)
-			if !ok {
-				missing = r
-				return
-			}
-			counts[faceRune{face, r}]++
-		})
-		if missing != 0 {
-			return nil, fmt.Errorf("没有任何字体含有字符“%c”（U+%04X），无法排版。它出现在%s", missing, missing, document.Caption(n, ch))
+		has := func(r rune, bold bool) bool {
+			_, _, ok := set.Glyph(ChartRole(bold), r)
+			return ok
 		}
+		if err := rec.Missing(has, document.Caption(n, ch)); err != nil {
+			return nil, err
+		}
+		rec.Runes(func(r rune, bold bool) {
+			if face, _, ok := set.Glyph(ChartRole(bold), r); ok && r != ' ' && r != '\u3000' {
+				counts[faceRune{face, r}]++
+			}
+		})
 		out[ch] = rec
 	}
 	return out, nil
@@ -147,7 +143,7 @@ func (d *drawer) figure(f typeset.PlacedFigure) error {
 // chartLine is a run of a chart's text as a line of glyphs in the
 // report's fonts.
 func (d *drawer) chartLine(op chart.Op, ox, oy float64) typeset.Line {
-	st := typeset.Style{Role: chartRole(op.Bold), Size: op.Size, Color: typeset.Color{R: op.Color.R, G: op.Color.G, B: op.Color.B}}
+	st := typeset.Style{Role: ChartRole(op.Bold), Size: op.Size, Color: typeset.Color{R: op.Color.R, G: op.Color.G, B: op.Color.B}}
 	x := ox + op.X
 	var gs []typeset.Glyph
 	for _, r := range op.Text {
