@@ -195,3 +195,16 @@ func TestMissing(t *testing.T) {
 		t.Errorf("a character without a font: %v", err)
 	}
 }
+
+// TestParseReadsEscapes: a value the template language wrote into the
+// block (escaped for Markdown, spaces at its ends as references) reads as
+// itself.
+func TestParseReadsEscapes(t *testing.T) {
+	s, errs := Parse("类型：柱\n标题：甲\\*乙&#32;（2022）\n表：月度\n分类：月份\n柱：增速")
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	if s.Title != "甲*乙 （2022）" {
+		t.Errorf("title %q", s.Title)
+	}
+}

@@ -35,6 +35,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"briefing/internal/mdext"
 )
 
 // Kind is a kind of chart.
@@ -107,7 +109,7 @@ func Parse(body string) (*Spec, []*Error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		k, v, ok := cut(unescape(line))
+		k, v, ok := cut(mdext.Unescape(line))
 		key, known := keys[k]
 		if !ok || !known {
 			errs = append(errs, &Error{Line: n, Msg: fmt.Sprintf("图表中的“%s”看不懂：每行写“键：值”，键是 类型、标题、表、分类、柱、线、指标、突出、单位、数据来源、行数 之一", clip(line))})
@@ -207,23 +209,6 @@ func (s *Spec) check() []*Error {
 		bad("柱", "类型为“%s”的图表只画一列数值", s.Kind)
 	}
 	return errs
-}
-
-// unescape drops the backslashes of Markdown's escapes (\\- \\* …): what
-// the template language prints is escaped for Markdown, which a chart's
-// body, a fenced block, does not read.
-func unescape(s string) string {
-	if !strings.Contains(s, "\\") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // cut splits “键：值”.

@@ -136,6 +136,11 @@ func (w *textWriter) node(n ast.Node, source []byte) {
 	}
 }
 
+// Unescape is Markdown text as it reads (see unescape): what Escape wrote
+// back to the value, for the code that reads a filled template's text
+// outside the tree (the 图表 blocks).
+func Unescape(s string) string { return unescape([]byte(s)) }
+
 // unescape turns Markdown text into what it reads: \ before an ASCII
 // punctuation character is dropped, an escaped space disappears, entity
 // and numeric references are resolved and NUL becomes U+FFFD.
