@@ -65,7 +65,7 @@ func ExampleResolve_error() {
 	s, _ := chart.Parse(strings.Replace(trend, "线：增速", "线：增长率", 1))
 	_, errs := chart.Resolve(s, monthly())
 	fmt.Printf("第%d行：%s\n", errs[0].Line, errs[0])
-	// Output: 第6行：图表的表格“月度”中没有列“增长率”
+	// Output: 第6行：画图表时，表格“月度”中没有列“增长率”
 }
 
 // Draw records the chart as drawing commands in points (y downwards), the

@@ -75,14 +75,14 @@ func Resolve(s *Spec, book *workbook.Book) (*Chart, []*Error) {
 func (ch *Chart) fromTable(s *Spec, book *workbook.Book) []*Error {
 	t, ok := book.Table(s.Table)
 	if !ok {
-		return []*Error{{Line: s.Line("表"), Msg: "图表的" + book.MissingTable(s.Table)}}
+		return []*Error{{Line: s.Line("表"), Msg: "画图表时，" + book.MissingTable(s.Table)}}
 	}
 	ch.Table = t
 	var errs []*Error
 	col := func(key, name string) int {
 		j := t.Column(name)
 		if j < 0 {
-			errs = append(errs, &Error{Line: s.Line(key), Msg: "图表的" + t.MissingColumn(name)})
+			errs = append(errs, &Error{Line: s.Line(key), Msg: "画图表时，" + t.MissingColumn(name)})
 		}
 		return j
 	}
@@ -136,7 +136,7 @@ func (ch *Chart) fromMetrics(s *Spec, book *workbook.Book) []*Error {
 	for i, n := range s.Metrics {
 		m, ok := book.Metric(n)
 		if !ok {
-			errs = append(errs, &Error{Line: s.Line("指标"), Msg: "图表的" + book.MissingMetric(n)})
+			errs = append(errs, &Error{Line: s.Line("指标"), Msg: "画图表时，" + book.MissingMetric(n)})
 			continue
 		}
 		ch.Metrics = append(ch.Metrics, m)

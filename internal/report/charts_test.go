@@ -89,7 +89,7 @@ func TestCharts(t *testing.T) {
 	}
 	r, _ = load("产量")
 	_, err = r.Fill(chartBook())
-	if err == nil || !strings.Contains(err.Error(), "甲.md 第10行：图表的") || !strings.Contains(err.Error(), "中没有列“产量”") {
+	if err == nil || !strings.Contains(err.Error(), "甲.md 第10行：画图表时，") || !strings.Contains(err.Error(), "中没有列“产量”") {
 		t.Errorf("a missing column: %v", err)
 	}
 }
