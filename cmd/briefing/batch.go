@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -92,8 +93,13 @@ func buildBatch(in batch.Inputs, o build.Options, f batchFlags, load []report.Lo
 		}
 		o.Fonts = set
 	}
+	jobs := *f.jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	limitMemory(min(jobs, len(in.Workbooks)))
 	prog := batch.NewProgress(stdout, stderr, isTerminal(stderr), len(in.Workbooks))
-	b := batch.New(batch.Options{Workbooks: in.Workbooks, Build: o, OutDir: o.OutDir, Name: pattern, Jobs: *f.jobs, Done: prog.Report})
+	b := batch.New(batch.Options{Workbooks: in.Workbooks, Build: o, OutDir: o.OutDir, Name: pattern, Jobs: jobs, Done: prog.Report})
 	stop := watchBatch(b, stderr)
 	sum := b.Run()
 	stop()

@@ -51,10 +51,8 @@ func main() {
 	// collect all the time; the sample holds a tenth of it).
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
-		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(160 << 20)
-		}
 	}
+	limitMemory(1)
 	restore := setupConsole()
 	args := os.Args[1:]
 	if len(args) == 0 && doubleClicked() {
@@ -65,6 +63,19 @@ func main() {
 	code := run(args, os.Stdout, os.Stderr)
 	restore()
 	os.Exit(code)
+}
+
+// buildMemory is the soft memory limit a build is given (see main).
+const buildMemory = 160 << 20
+
+// limitMemory sets the soft memory limit for builds reports built at once
+// (a batch's workers), unless GOGC or GOMEMLIMIT says otherwise: one
+// limit for the process would make the collector run all the time when
+// several large reports are built together.
+func limitMemory(builds int) {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(max(builds, 1)) * buildMemory)
+	}
 }
 
 const usage = `briefing —— 把工作簿（Excel）中的数据填入中文报告模板，生成公文格式的 PDF 和 HTML。
