@@ -94,8 +94,12 @@ func (e *StrictError) Error() string {
 
 // Result is a built report, in memory.
 type Result struct {
-	Report   *report.Report
-	Book     *workbook.Book // with Options.KeepBook
+	Report *report.Report
+	Book   *workbook.Book // with Options.KeepBook
+	// Document is the filled report. Its Markdown tree (Root, Source) is
+	// kept when no PDF was asked for, or with Options.KeepDocument or
+	// KeepLayout; otherwise it was let go before the PDF was drawn
+	// (Document.WithoutTree).
 	Document *document.Document
 	Layout   *typeset.Document // with Options.KeepLayout; nil without, or when no PDF was asked for
 	Pages    int               // the PDF's pages; 0 when no PDF was asked for
