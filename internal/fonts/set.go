@@ -733,7 +733,7 @@ var bundledFaces = sync.OnceValue(func() map[string]Face {
 		f := Face{Path: "内置:" + name, Bundled: true, name: name, source: "内置"}
 		if d, err := readDir(bytesReaderAt(data), 0); err == nil {
 			if nb, ok := tableBytes(data, d, "name"); ok {
-				n := namesOf(parseNames(nb))
+				n := namesOf(parseNames(nb, familyIDs...))
 				f.Name, f.Family, f.FamilyZH = n.Full, n.Family, n.FamilyZH
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -178,10 +179,18 @@ func readNames(r io.ReaderAt, d *faceDir) ([]nameRec, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseNames(b), nil
+	return parseNames(b, familyIDs...), nil
 }
 
-func parseNames(b []byte) []nameRec {
+// familyIDs are the name records namesOf reads: family (1), subfamily (2),
+// full name (4) and typographic family (16). A name table also holds
+// copyrights, licences and descriptions, which are not decoded when only
+// the families are wanted.
+var familyIDs = []uint16{1, 2, 4, 16}
+
+// parseNames decodes the records of a name table, or with ids only those
+// with one of these IDs.
+func parseNames(b []byte, ids ...uint16) []nameRec {
 	if len(b) < 6 {
 		return nil
 	}
@@ -194,6 +203,9 @@ func parseNames(b []byte) []nameRec {
 			break
 		}
 		rec := nameRec{platform: be.Uint16(b[e:]), encoding: be.Uint16(b[e+2:]), lang: be.Uint16(b[e+4:]), id: be.Uint16(b[e+6:])}
+		if len(ids) > 0 && !slices.Contains(ids, rec.id) {
+			continue
+		}
 		n, o := int(be.Uint16(b[e+8:])), strOff+int(be.Uint16(b[e+10:]))
 		if o+n > len(b) {
 			continue

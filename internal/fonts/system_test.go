@@ -164,3 +164,11 @@ func TestSystemSkipsBold(t *testing.T) {
 		t.Errorf("A in body: %s", s.Face(face).Path)
 	}
 }
+
+// BenchmarkSystem: finding the system's 公文 fonts, as every build does
+// (on this machine's font directories).
+func BenchmarkSystem(b *testing.B) {
+	for b.Loop() {
+		System()
+	}
+}
