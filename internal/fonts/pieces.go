@@ -268,6 +268,6 @@ func faceMetrics(f *font) Metrics {
 func compress(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)
-	deflate.Write(&buf, data)
+	deflate.Compact(&buf, data)
 	return buf.Bytes()
 }
