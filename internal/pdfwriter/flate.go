@@ -17,10 +17,11 @@ import (
 // allocates and clears about a megabyte: for a short report that is most
 // of the time fpdf takes to write the file, and for a long one gigabytes
 // of garbage. fpdf therefore writes the PDF without compression, and
-// compressPages compresses the page contents afterwards, as fpdf would
-// have compressed them (the same level, so the same bytes) but with
-// compressors used again (package deflate), and moves the offsets of the
-// cross-reference table to match.
+// compressPages compresses the page contents afterwards with the
+// compressors that compressed the font pieces, whose memory is then
+// already in use (deflate.Compact), and moves the offsets of the
+// cross-reference table to match. The file holds what fpdf's would, its
+// pages' bytes aside.
 
 //
 // Above fpdfCompressesAbove pages, fpdf compresses the pages itself after
@@ -92,7 +93,7 @@ func compressPages(w io.Writer, pdf []byte) error {
 	for k, s := range streams {
 		out.Write(pdf[at:s.from])
 		z.Reset()
-		deflate.Write(&z, s.data)
+		deflate.Compact(&z, s.data)
 		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
 		out.Write(z.Bytes())
 		at = s.to
