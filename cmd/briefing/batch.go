@@ -14,6 +14,7 @@ import (
 	"briefing/internal/batch"
 	"briefing/internal/build"
 	"briefing/internal/oserr"
+	"briefing/internal/pacing"
 	"briefing/internal/report"
 )
 
@@ -97,7 +98,7 @@ func buildBatch(in batch.Inputs, o build.Options, f batchFlags, load []report.Lo
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	limitMemory(min(jobs, len(in.Workbooks)))
+	pacing.Limit(min(jobs, len(in.Workbooks)))
 	prog := batch.NewProgress(stdout, stderr, isTerminal(stderr), len(in.Workbooks))
 	b := batch.New(batch.Options{Workbooks: in.Workbooks, Build: o, OutDir: o.OutDir, Name: pattern, Jobs: jobs, Done: prog.Report})
 	stop := watchBatch(b, stderr)

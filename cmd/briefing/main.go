@@ -22,11 +22,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"briefing/internal/build"
 	"briefing/internal/oserr"
+	_ "briefing/internal/pacing" // the collector's pace, set before the libraries initialise
 )
 
 // Exit codes.
@@ -41,18 +41,8 @@ const (
 const version = "0.1.0"
 
 func main() {
-	// briefing runs for a few tens of milliseconds and allocates most of
-	// its memory once (fonts, the PDF's compressed streams): collecting
-	// garbage at the default pace costs a third of its CPU time for little
-	// memory. Collect less often, unless GOGC says otherwise; the memory
-	// limit keeps a very large report within bounds: the heap of a report
-	// of 5000 pages would grow to five times what it holds, while what it
-	// holds stays under about 140 MB (a smaller limit makes such a report
-	// collect all the time; the sample holds a tenth of it).
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	limitMemory(1)
+	// The collector's pace is set by package pacing, before the other
+	// packages initialise.
 	restore := setupConsole()
 	args := os.Args[1:]
 	if len(args) == 0 && doubleClicked() {
@@ -63,19 +53,6 @@ func main() {
 	code := run(args, os.Stdout, os.Stderr)
 	restore()
 	os.Exit(code)
-}
-
-// buildMemory is the soft memory limit a build is given (see main).
-const buildMemory = 160 << 20
-
-// limitMemory sets the soft memory limit for builds reports built at once
-// (a batch's workers), unless GOGC or GOMEMLIMIT says otherwise: one
-// limit for the process would make the collector run all the time when
-// several large reports are built together.
-func limitMemory(builds int) {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(int64(max(builds, 1)) * buildMemory)
-	}
 }
 
 const usage = `briefing —— 把工作簿（Excel）中的数据填入中文报告模板，生成公文格式的 PDF 和 HTML。
