@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"briefing/internal/workbook"
@@ -32,7 +33,9 @@ func toTime(fn string, x any) (time.Time, error) {
 
 // periodRE reads a reporting period: 2022年1－11月, 2022年1-11月份,
 // 2022年11月.
-var periodRE = regexp.MustCompile(`^\s*(\d{4})\s*年\s*(\d{1,2})\s*(?:月)?\s*(?:[－\-—–~～至到]\s*(\d{1,2})\s*)?月(?:份)?\s*$`)
+var periodRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(\d{4})\s*年\s*(\d{1,2})\s*(?:月)?\s*(?:[－\-—–~～至到]\s*(\d{1,2})\s*)?月(?:份)?\s*$`)
+})
 
 // span is a reporting period: months from to to of year.
 type span struct{ year, from, to int }
@@ -51,7 +54,7 @@ func toSpan(fn string, x any) (span, error) {
 	if v.Kind == workbook.Date {
 		return span{v.Date.Year(), 1, int(v.Date.Month())}, nil
 	}
-	m := periodRE.FindStringSubmatch(v.Value.String())
+	m := periodRE().FindStringSubmatch(v.Value.String())
 	if m == nil {
 		return span{}, valueError("%s“%s”不是报告期，%s 需要“2022年1－11月”或“2022年11月”这样的报告期，或者一个日期", at(v.Ref), shown(v.Value.String()), fn)
 	}

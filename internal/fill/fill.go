@@ -29,6 +29,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -361,9 +362,11 @@ func position(src string, off int) (line, col int) {
 
 var (
 	// template: 主要工作.md:12:5: executing "主要工作.md" at <值 "x">: error calling 值: …
-	execRE = regexp.MustCompile(`^template: (.*?):(\d+):(\d+): executing "[^"]*" at <(.*?)>: (.*)$`)
+	execRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^template: (.*?):(\d+):(\d+): executing "[^"]*" at <(.*?)>: (.*)$`)
+	})
 	// template: 主要工作.md:12: function "x" not defined
-	parseRE = regexp.MustCompile(`^template: (.*?):(\d+):(?:(\d+):)? ?(.*)$`)
+	parseRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: (.*?):(\d+):(?:(\d+):)? ?(.*)$`) })
 )
 
 // charColumn turns text/template's position, a 0-based byte offset within a
@@ -386,7 +389,7 @@ func charColumn(src string, line, off int) int {
 func execError(srcs map[string]string, file string, err error) *Error {
 	var fe *fnError
 	msg := err.Error()
-	m := execRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0])
+	m := execRE().FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0])
 	if m == nil {
 		if errors.As(err, &fe) {
 			return &Error{File: file, Msg: fe.msg}
@@ -408,12 +411,14 @@ func execError(srcs map[string]string, file string, err error) *Error {
 }
 
 var (
-	errCallRE  = regexp.MustCompile(`^error calling (\S+): (.*)$`)
-	maxDepthRE = regexp.MustCompile(`exceeded maximum template depth \((\d+)\)`)
-	noKeyRE    = regexp.MustCompile(`map has no entry for key "(.*)"`)
-	argCountRE = regexp.MustCompile(`wrong number of args for (\S+): want (at least )?(\d+) got (\d+)`)
-	wrongType  = regexp.MustCompile(`wrong type for value; expected (\S+); got (\S+)`)
-	noFieldRE  = regexp.MustCompile(`can't evaluate field (\S+) in type (\S+)`)
+	errCallRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^error calling (\S+): (.*)$`) })
+	maxDepthRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`exceeded maximum template depth \((\d+)\)`) })
+	noKeyRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`map has no entry for key "(.*)"`) })
+	argCountRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`wrong number of args for (\S+): want (at least )?(\d+) got (\d+)`)
+	})
+	wrongType = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`wrong type for value; expected (\S+); got (\S+)`) })
+	noFieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`can't evaluate field (\S+) in type (\S+)`) })
 )
 
 // goTypes names Go types the way messages name what a template holds.
@@ -432,10 +437,10 @@ func goType(t string) string {
 
 func execMessage(action, detail string) string {
 	action = strings.TrimSuffix(strings.TrimPrefix(action, "{{"), "}}")
-	if m := maxDepthRE.FindStringSubmatch(detail); m != nil {
+	if m := maxDepthRE().FindStringSubmatch(detail); m != nil {
 		return fmt.Sprintf("{{%s}}：短语调用自己（或几个短语互相调用）超过 %s 层，永远写不完：请检查 {{define}} 中的 {{template}}", action, m[1])
 	}
-	if m := errCallRE.FindStringSubmatch(detail); m != nil {
+	if m := errCallRE().FindStringSubmatch(detail); m != nil {
 		switch m[1] {
 		case "index":
 			return fmt.Sprintf("{{%s}}：index 的序号超出了范围，或所给的不是一列值（序号从0数起）", action)
@@ -446,19 +451,19 @@ func execMessage(action, detail string) string {
 		}
 		return m[2]
 	}
-	if m := noKeyRE.FindStringSubmatch(detail); m != nil {
+	if m := noKeyRE().FindStringSubmatch(detail); m != nil {
 		return fmt.Sprintf("表中没有“%s”这一列（在 {{%s}} 处）", m[1], action)
 	}
 	if strings.Contains(detail, "nil data; no entry for key") {
 		return fmt.Sprintf("{{%s}} 在这里没有可取的行：.列名 只能写在 range 或 with 一行表格之中", action)
 	}
-	if m := noFieldRE.FindStringSubmatch(detail); m != nil {
+	if m := noFieldRE().FindStringSubmatch(detail); m != nil {
 		return fmt.Sprintf("{{%s}}：%s没有“.%s”可取", action, goType(m[2]), m[1])
 	}
-	if m := argCountRE.FindStringSubmatch(detail); m != nil {
+	if m := argCountRE().FindStringSubmatch(detail); m != nil {
 		return argCountMessage(m[1], m[2] != "", m[3], m[4])
 	}
-	if m := wrongType.FindStringSubmatch(detail); m != nil {
+	if m := wrongType().FindStringSubmatch(detail); m != nil {
 		return fmt.Sprintf("{{%s}} 处应是%s，这里给的是%s", action, goType(m[1]), goType(m[2]))
 	}
 	for _, p := range execMessages {
@@ -499,7 +504,7 @@ func argCountMessage(fn string, atLeast bool, want, got string) string {
 
 // parseError turns a syntax error of text/template into an *Error.
 func parseError(file, src string, err error) *Error {
-	m := parseRE.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
+	m := parseRE().FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
 	if m == nil {
 		return &Error{File: file, Msg: "模板语法错误：" + err.Error()}
 	}
@@ -513,19 +518,19 @@ func parseError(file, src string, err error) *Error {
 }
 
 var (
-	notDefinedRE = regexp.MustCompile(`function "(.*)" not defined`)
-	undefVarRE   = regexp.MustCompile(`undefined variable "(.*)"`)
+	notDefinedRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`function "(.*)" not defined`) })
+	undefVarRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`undefined variable "(.*)"`) })
 )
 
 func parseMessage(detail string) string {
-	if m := notDefinedRE.FindStringSubmatch(detail); m != nil {
+	if m := notDefinedRE().FindStringSubmatch(detail); m != nil {
 		msg := fmt.Sprintf("没有名为“%s”的函数", m[1])
 		if s := closestFunc(m[1]); s != "" {
 			msg += fmt.Sprintf("（是否是 %s？）", s)
 		}
 		return msg
 	}
-	if m := undefVarRE.FindStringSubmatch(detail); m != nil {
+	if m := undefVarRE().FindStringSubmatch(detail); m != nil {
 		return fmt.Sprintf("变量“%s”没有定义：先写 {{%s := …}}", m[1], m[1])
 	}
 	switch {
@@ -741,7 +746,9 @@ func (r *recorder) warn(srcs map[string]string, msg string) {
 
 // Leftovers: what the template wrote (values masked) must not show that a
 // filling went wrong.
-var leftoverRE = regexp.MustCompile(`<no value>|\{\{|\}\}|%!|\x{E002}[^\x{E003}]*\x{E003}|(?:^|[^A-Za-z+-])(NaN|[+-]?Inf)(?:[^A-Za-z]|$)`)
+var leftoverRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<no value>|\{\{|\}\}|%!|\x{E002}[^\x{E003}]*\x{E003}|(?:^|[^A-Za-z+-])(NaN|[+-]?Inf)(?:[^A-Za-z]|$)`)
+})
 
 // mayHaveLeftover is a quick test before leftoverRE, which takes long on
 // a long text.
@@ -802,7 +809,7 @@ func (r *recorder) leftovers(file string, srcs map[string]string) []*Error {
 	}
 	var probs []*Error
 	seen := map[string]bool{}
-	for _, loc := range leftoverRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range leftoverRE().FindAllStringSubmatchIndex(text, -1) {
 		if loc[2] >= 0 { // NaN or Inf, without the characters around it
 			loc = loc[2:4]
 		}

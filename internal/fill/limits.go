@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"text/template/parse"
@@ -101,7 +102,7 @@ func tick(pos parse.Pos) *parse.TextNode {
 }
 
 // printfWidth finds the widths and precisions of a printf format.
-var printfWidth = regexp.MustCompile(`%[-+# 0]*(\d*)(?:\.(\d*))?`)
+var printfWidth = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[-+# 0]*(\d*)(?:\.(\d*))?`) })
 
 // maxPrintfWidth bounds the widths and precisions of printf: fmt would
 // build a string of the width asked before the output limit could see it.
@@ -110,7 +111,7 @@ const maxPrintfWidth = 1000
 // boundedPrintf is text/template's printf with widths and precisions of at
 // most maxPrintfWidth.
 func boundedPrintf(format string, args ...any) (string, error) {
-	for _, m := range printfWidth.FindAllStringSubmatch(format, -1) {
+	for _, m := range printfWidth().FindAllStringSubmatch(format, -1) {
 		for _, d := range m[1:] {
 			if n, err := strconv.Atoi(d); err == nil && n > maxPrintfWidth {
 				return "", kindError("printf 的宽度或精度 %d 太大（最多 %d）", n, maxPrintfWidth)

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Style is a report's house style (写法), set once in its front matter and
@@ -51,8 +52,8 @@ var StyleKeys = map[string]string{
 }
 
 var (
-	rangeStyleRE = regexp.MustCompile(`^1\s*([-－—–~～至到])\s*N\s*(月份|月)$`)
-	countStyleRE = regexp.MustCompile(`^前\s*(N|几)\s*个月$`)
+	rangeStyleRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^1\s*([-－—–~～至到])\s*N\s*(月份|月)$`) })
+	countStyleRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^前\s*(N|几)\s*个月$`) })
 	flatWords    = []string{"持平", "同比持平", "与上年持平", "与上年同期持平", "与去年同期持平", "与去年持平"}
 	rankStyles   = []string{"第N位", "第几位", "第N", "第N名", "第几"}
 )
@@ -114,7 +115,7 @@ func (st *Style) set(key, v string) error {
 
 func parsePeriodStyle(v string) (periodStyle, bool) {
 	v = strings.ReplaceAll(v, "n", "N")
-	if m := rangeStyleRE.FindStringSubmatch(v); m != nil {
+	if m := rangeStyleRE().FindStringSubmatch(v); m != nil {
 		dash := m[1]
 		if dash == "到" {
 			dash = "至"
@@ -124,7 +125,7 @@ func parsePeriodStyle(v string) (periodStyle, bool) {
 		}
 		return periodStyle{set: true, dash: dash, suffix: m[2]}, true
 	}
-	if m := countStyleRE.FindStringSubmatch(v); m != nil {
+	if m := countStyleRE().FindStringSubmatch(v); m != nil {
 		return periodStyle{set: true, chinese: m[1] == "几"}, true
 	}
 	return periodStyle{}, false

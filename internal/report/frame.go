@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -178,12 +179,14 @@ func (r *Report) where(key string) string {
 	return r.fileLabel + " 的“" + key + "”"
 }
 
-var docNumberRE = regexp.MustCompile(`^(\S+?)\s*([〔\[【（(［])\s*(\d{4})\s*([〕\]】）)］])\s*(第?)(\d+)\s*号$`)
+var docNumberRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\S+?)\s*([〔\[【（(［])\s*(\d{4})\s*([〕\]】）)］])\s*(第?)(\d+)\s*号$`)
+})
 
 // docNumber checks a 发文字号 (GB/T 9704 §7.2.4): 机关代字, the year in
 // 〔〕, the number without 第 and without leading zeros: 鹤工信字〔2022〕15号.
 func (r *Report) docNumber(key, v string) (string, error) {
-	m := docNumberRE.FindStringSubmatch(v)
+	m := docNumberRE().FindStringSubmatch(v)
 	if m == nil {
 		return "", fmt.Errorf("%s：发文字号“%s”应写作“机关代字〔年份〕序号号”，如 鹤工信字〔2022〕15号", r.where(key), v)
 	}
@@ -232,11 +235,11 @@ func (r *Report) date(key, v string) (string, error) {
 	return v, nil
 }
 
-var issueRE = regexp.MustCompile(`^(增刊)?\s*第?\s*(\d+)\s*期?$`)
+var issueRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(增刊)?\s*第?\s*(\d+)\s*期?$`) })
 
 // issue checks a 期号: 8 or 第8期 is 第8期, 增刊1 or 增刊第1期 is 增刊第1期.
 func (r *Report) issue(key, v string) (string, error) {
-	m := issueRE.FindStringSubmatch(v)
+	m := issueRE().FindStringSubmatch(v)
 	n := 0
 	if m != nil {
 		n, _ = strconv.Atoi(m[2])

@@ -43,6 +43,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/text"
@@ -174,12 +175,14 @@ func Load(name string, opts ...LoadOption) (*Report, error) {
 	return &r, nil
 }
 
-var frontRE = regexp.MustCompile(`(?s)\A\x{FEFF}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\z)`)
+var frontRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)\A\x{FEFF}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\z)`)
+})
 
 // parse splits report.md into front matter and body and reads the front
 // matter.
 func (r *Report) parse(src []byte) error {
-	m := frontRE.FindSubmatchIndex(src)
+	m := frontRE().FindSubmatchIndex(src)
 	if m == nil {
 		return fmt.Errorf("%s 第1行：文件应以 --- 开头的前置信息（标题、章节等）开始", r.fileLabel)
 	}
@@ -308,7 +311,7 @@ func (r *Report) parseStyle(v *yaml.Node, line int) []string {
 func yamlMessage(front []byte, err error) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -340,7 +343,7 @@ func yamlMessage(front []byte, err error) string {
 	return msg + hint
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
 
 var yamlMessages = map[string]string{
 	"mapping values are not allowed":                        "值中有“: ”",
@@ -755,11 +758,11 @@ func plainText(md string) string {
 	return strings.TrimSpace(mdext.Text(mdext.Markdown().Parser().Parse(text.NewReader(src)), src))
 }
 
-var dateRE = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+var dateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`) })
 
 // ParseDate reads a date written the 公文 way: 2022年12月5日.
 func ParseDate(s string) (time.Time, error) {
-	m := dateRE.FindStringSubmatch(strings.TrimSpace(s))
+	m := dateRE().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return time.Time{}, fmt.Errorf("“%s”不是“2022年12月5日”形式的日期", s)
 	}

@@ -3,6 +3,7 @@ package wording
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // finding is one contradiction before it is worded.
@@ -126,7 +127,7 @@ func (t *text) negativeAfter(h hit) (int, bool) {
 		return 0, false
 	}
 	seg := int(t.cells[i].seg)
-	return seg, negative.MatchString(t.printed(seg))
+	return seg, negative().MatchString(t.printed(seg))
 }
 
 // skipSpaces returns the index of the first character from i that is not
@@ -139,9 +140,9 @@ func (t *text) skipSpaces(i int) int {
 }
 
 var (
-	negative = regexp.MustCompile(`^[-−－]\s*[0-9０-９]`)
-	number   = regexp.MustCompile(`^[-+−－]?[0-9０-９]|^零`)
-	zero     = regexp.MustCompile(`^(?:[-+−－]?0+(?:\.0+)?|零)(?:[^0-9.]|$)`)
+	negative = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-−－]\s*[0-9０-９]`) })
+	number   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+−－]?[0-9０-９]|^零`) })
+	zero     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[-+−－]?0+(?:\.0+)?|零)(?:[^0-9.]|$)`) })
 )
 
 // gap checks a comparison with a benchmark (高于): the first printed
@@ -150,10 +151,10 @@ var (
 func (t *text) gap(h hit, c span) (finding, bool) {
 	for _, i := range t.within(span{h.end, c.end}) {
 		p := t.printed(i)
-		if t.segs[i].Typed || !number.MatchString(p) || t.bracketed(i) {
+		if t.segs[i].Typed || !number().MatchString(p) || t.bracketed(i) {
 			continue
 		}
-		if !zero.MatchString(p) {
+		if !zero().MatchString(p) {
 			break
 		}
 		return t.found(h, i, t.segs[i].first(), zeroHint), true
@@ -185,7 +186,7 @@ func (t *text) zeroCounts(s sentence) []finding {
 // readsNone reports whether segment i prints 0, or nothing before 等 or 共.
 func (t *text) readsNone(i int) bool {
 	p := t.printed(i)
-	return zero.MatchString(p) || p == "" && strings.ContainsRune("等共和及、", t.next(i))
+	return zero().MatchString(p) || p == "" && strings.ContainsRune("等共和及、", t.next(i))
 }
 
 // countFinding words a count of none printed by segment i.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,7 +59,7 @@ func (t *text) add(i int, s Segment) {
 	}
 }
 
-var charRef = regexp.MustCompile(`&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});`)
+var charRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});`) })
 
 // unescape returns s as it reads: without the backslashes of escaped
 // punctuation, with character references decoded (white space as a space),
@@ -70,7 +71,7 @@ func unescape(s string) string {
 		}
 		return r
 	}, s)
-	s = charRef.ReplaceAllStringFunc(s, decodeRef)
+	s = charRef().ReplaceAllStringFunc(s, decodeRef)
 	return unbackslash(s)
 }
 
@@ -122,10 +123,12 @@ func (t *text) lines() []span {
 
 // prefix matches a line's block marks: quotes, then a heading's #s or a
 // list item's marker. Printed characters are replaced by \x00 before.
-var prefix = regexp.MustCompile(`^(?:[ \t　]*>)*[ \t　]*(?:(#{1,6})(?:[ \t]+|$)|[-+*][ \t]+|[0-9]{1,9}[.)][ \t]+)?[ \t　]*`)
+var prefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[ \t　]*>)*[ \t　]*(?:(#{1,6})(?:[ \t]+|$)|[-+*][ \t]+|[0-9]{1,9}[.)][ \t]+)?[ \t　]*`)
+})
 
 // attrs matches a heading's attributes at its end: {.run-in}.
-var attrs = regexp.MustCompile(`[ \t]*(?:\{[^{}\x00]*\})?[ \t#]*$`)
+var attrs = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[ \t]*(?:\{[^{}\x00]*\})?[ \t#]*$`) })
 
 // strip removes the Markdown marks of typed text: block marks at the start
 // of each line (noting a heading's level in the cells of its line), a
@@ -141,11 +144,11 @@ func (t *text) strip() {
 // stripLine marks in keep the cells of line l that stay.
 func (t *text) stripLine(l span, keep []bool) {
 	s := t.typedString(l)
-	m := prefix.FindStringSubmatch(headOf(s))
+	m := prefix().FindStringSubmatch(headOf(s))
 	start := l.start + utf8.RuneCountInString(m[0])
 	end, head := l.end, len(m[1])
 	if head > 0 {
-		end -= utf8.RuneCountInString(attrs.FindString(tailOf(s[len(m[0]):])))
+		end -= utf8.RuneCountInString(attrs().FindString(tailOf(s[len(m[0]):])))
 	}
 	for i := start; i < end; i++ {
 		keep[i] = !(t.cells[i].typed && t.cells[i].r == '*')

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -34,11 +35,17 @@ func serialDate(days int64, date1904 bool) (time.Time, bool) {
 var (
 	// 2022-12-5, 2022/12/05, 2022.12.5, with an optional time that is
 	// dropped: 2022-12-05 00:00:00, 2022-12-05T08:30.
-	reDateNum = regexp.MustCompile(`^(\d{4})\s*([-/.])\s*(\d{1,2})\s*([-/.])\s*(\d{1,2})(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
+	reDateNum = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})\s*([-/.])\s*(\d{1,2})\s*([-/.])\s*(\d{1,2})(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
+	})
 	// 2022年12月5日, 2022 年 12 月 5 日, 2022年12月5号
-	reDateHan = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$`)
+	reDateHan = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$`)
+	})
 	// 二〇二二年十二月五日
-	reDateCN = regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+	reDateCN = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+	})
 )
 
 // parseTextDate reads a date typed as text. It accepts year-month-day with
@@ -51,7 +58,7 @@ func parseTextDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	var y, m, d int
-	if m := reDateNum.FindStringSubmatch(s); m != nil {
+	if m := reDateNum().FindStringSubmatch(s); m != nil {
 		if m[2] != m[4] {
 			return time.Time{}, false
 		}
@@ -60,13 +67,13 @@ func parseTextDate(s string) (time.Time, bool) {
 		da, _ := strconv.Atoi(m[5])
 		return makeDate(y, mo, da)
 	}
-	if m := reDateHan.FindStringSubmatch(s); m != nil {
+	if m := reDateHan().FindStringSubmatch(s); m != nil {
 		y, _ = strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		da, _ := strconv.Atoi(m[3])
 		return makeDate(y, mo, da)
 	}
-	if mm := reDateCN.FindStringSubmatch(s); mm != nil {
+	if mm := reDateCN().FindStringSubmatch(s); mm != nil {
 		for _, r := range mm[1] {
 			y = y*10 + hanDigit(r)
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The columns of the metrics sheet (指标).
@@ -91,19 +92,19 @@ func namedField(key string) int {
 
 var (
 	// 1-7月, 1－7月, 1至7月, 1~7月, 1-7月累计: the value since January (累计).
-	reSinceJanuary = regexp.MustCompile(`^1(?:-|~|至|—|到)(\d{1,2})月份?(?:累计)?$`)
+	reSinceJanuary = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^1(?:-|~|至|—|到)(\d{1,2})月份?(?:累计)?$`) })
 	// 7月, 7月份: the month alone (当月).
-	reOneMonth = regexp.MustCompile(`^(\d{1,2})月份?$`)
+	reOneMonth = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})月份?$`) })
 )
 
 // periodField is the column a header that is only a period stands for,
 // as bureaus title them: “1-7月” is 数值 (累计), “7月” is 当月; -1 for
 // any other header.
 func periodField(key string) int {
-	if m := reSinceJanuary.FindStringSubmatch(key); m != nil && monthIn(m[1], 2) {
+	if m := reSinceJanuary().FindStringSubmatch(key); m != nil && monthIn(m[1], 2) {
 		return fValue
 	}
-	if m := reOneMonth.FindStringSubmatch(key); m != nil && monthIn(m[1], 1) {
+	if m := reOneMonth().FindStringSubmatch(key); m != nil && monthIn(m[1], 1) {
 		return fMonth
 	}
 	return -1

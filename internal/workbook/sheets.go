@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -315,7 +316,9 @@ func (b *builder) readTable(sc *sheetCtx, name string) *Table {
 
 // noteCell matches the notes above a table that are not column headers:
 // 单位：亿元, 填报单位：县统计局, 填报日期：2022年12月5日.
-var noteCell = regexp.MustCompile(`^(填报|制表|编制)?单位\s*[:：]|^(填报|制表|统计|截止|截至)?(日期|时间)\s*[:：]`)
+var noteCell = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(填报|制表|编制)?单位\s*[:：]|^(填报|制表|统计|截止|截至)?(日期|时间)\s*[:：]`)
+})
 
 // headerLike reports whether a row can be a table's header: two or more
 // filled cells that are not notes. The rows above the header are its title.
@@ -323,7 +326,7 @@ func (sc *sheetCtx) headerLike(r *rawRow) bool {
 	n := 0
 	for j := range r.cells {
 		c := &r.cells[j]
-		if c.blank() || noteCell.MatchString(sc.display(c)) {
+		if c.blank() || noteCell().MatchString(sc.display(c)) {
 			continue
 		}
 		if n++; n == 2 {
