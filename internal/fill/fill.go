@@ -58,6 +58,7 @@ type Filler struct {
 	budget    budget
 	checking  bool // the static check is calling the functions
 	warnings  Errors
+	guarding  []guarded               // the templates whose guard runs, in order (see guard.go)
 	nameFacts map[string]wording.Fact // see guard.go
 }
 
@@ -97,7 +98,28 @@ func New(book *workbook.Book, opts ...Option) *Filler {
 // Warnings are the problems of every template filled so far that do not
 // stop a report: wording that contradicts the figures beside it, a
 // rounding that drops a digit. Each names its template file and line.
-func (f *Filler) Warnings() Errors { return f.warnings }
+// The wording guard of a small template runs while the next are filled
+// (see guard.go): Warnings waits for it.
+func (f *Filler) Warnings() Errors {
+	f.warnings = f.WarningsLater()()
+	return f.warnings
+}
+
+// WarningsLater returns a function that waits for the warnings of the
+// templates filled so far (see Warnings). It holds nothing else of the
+// Filler, which the caller may let go, with its workbook, meanwhile.
+func (f *Filler) WarningsLater() func() Errors {
+	ws, gs := f.warnings, f.guarding
+	f.warnings, f.guarding = nil, nil
+	return func() Errors {
+		for _, g := range gs {
+			ws = append(ws, g.wait()...)
+			ws = append(ws, g.warnings...)
+		}
+		gs = nil
+		return ws
+	}
+}
 
 // Funcs lists the names of the template functions, sorted.
 func Funcs() []string {
@@ -276,8 +298,7 @@ func (f *Filler) fill(file, text string, firstLine int) (*Output, Errors) {
 		sortErrors(probs)
 		return nil, Errors(probs)
 	}
-	f.warnings = append(f.warnings, f.guard(rec, srcs)...)
-	f.warnings = append(f.warnings, rec.warnings...)
+	f.guard(rec, srcs)
 	return rec.output(srcs), nil
 }
 

@@ -8,15 +8,55 @@ import (
 )
 
 // guard holds the words a template typed against the figures printed
-// beside them (package wording), and returns each contradiction as a
-// warning at the typed word's line.
-func (f *Filler) guard(rec *recorder, srcs map[string]string) Errors {
-	segs := f.segments(rec, srcs)
-	var out Errors
-	for _, w := range wording.Check(segs, f.names()) {
-		out = append(out, &Error{File: w.File, Line: w.Line, Msg: w.Msg})
+// beside them (package wording): each contradiction becomes a warning at
+// the typed word's line, followed by the warnings its execution recorded.
+// The guard of a template whose output is under guardAside bytes runs on a
+// goroutine of its own, while the next templates are filled and the report
+// is parsed (Warnings waits for it); a larger one runs at once, so that its
+// text is not held while the next are filled.
+func (f *Filler) guard(rec *recorder, srcs map[string]string) {
+	g := guarded{done: make(chan guardResult, 1), warnings: rec.warnings}
+	segs, names := f.segments(rec, srcs), f.names()
+	if len(rec.out) >= guardAside {
+		g.done <- checkWording(segs, names)
+	} else {
+		go func() { g.done <- checkWording(segs, names) }()
 	}
-	return out
+	f.guarding = append(f.guarding, g)
+}
+
+// guardAside is the size of a template's output from which its guard runs
+// at once.
+const guardAside = 256 << 10
+
+// guarded is a template's guard, running or done.
+type guarded struct {
+	done     chan guardResult
+	warnings Errors // the template's own, after the guard's
+}
+
+type guardResult struct {
+	warnings Errors
+	panicked any
+}
+
+// wait waits for the guard and returns its warnings; a guard that
+// panicked panics again here, in the caller's goroutine.
+func (g guarded) wait() Errors {
+	r := <-g.done
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	return r.warnings
+}
+
+// checkWording runs the wording checks on a template's segments.
+func checkWording(segs []wording.Segment, names map[string]wording.Fact) (r guardResult) {
+	defer func() { r.panicked = recover() }()
+	for _, w := range wording.Check(segs, names) {
+		r.warnings = append(r.warnings, &Error{File: w.File, Line: w.Line, Msg: w.Msg})
+	}
+	return r
 }
 
 // segments are the stretches of a template's output as the guard reads

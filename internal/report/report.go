@@ -497,22 +497,25 @@ func (r *Report) Fill(book *workbook.Book) (*Filled, error) {
 	if err != nil {
 		return &Filled{Unused: f.Unused()}, err
 	}
-	for _, w := range f.Warnings() {
-		warnings = append(warnings, w.Error())
-	}
-	for _, p := range book.Verify() {
-		warnings = append(warnings, p.String())
-	}
+	verified := book.Verify()
 	unused := f.Unused()
+	fillWarnings := f.WarningsLater()
 	// The filled Markdown is read for what the writers cannot render, and
 	// then parsed, once the Filler is no longer used, and the workbook
-	// neither, unless the caller holds it: a large table's rows, cells
-	// and trees are not all held at once.
+	// neither, unless the caller holds it: a large table's rows, cells and
+	// trees are not all held at once. The wording guard of the smaller
+	// templates runs meanwhile; its warnings are waited for after.
 	ws, problems := later.check(r)
 	if len(problems) > 0 {
 		return &Filled{Unused: unused}, problems
 	}
 	parse(doc)
+	for _, w := range fillWarnings() {
+		warnings = append(warnings, w.Error())
+	}
+	for _, p := range verified {
+		warnings = append(warnings, p.String())
+	}
 	return &Filled{Doc: doc, Warnings: append(ws, warnings...), Unused: unused}, nil
 }
 
