@@ -1,10 +1,14 @@
 package mdext
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -70,6 +74,16 @@ func (e *extender) Extend(m goldmark.Markdown) {
 			util.Prioritized(NewHTMLRenderer(), htmlPriority)))
 	}
 }
+
+// Parse parses src in the reports' dialect (Markdown with no options). A
+// goldmark parser is slow to make and to ready (it sorts and indexes its
+// parsers on its first Parse) and safe for concurrent use once made: Parse
+// makes one, for every call.
+func Parse(src []byte) ast.Node {
+	return shared().Parser().Parse(text.NewReader(src))
+}
+
+var shared = sync.OnceValue(func() goldmark.Markdown { return Markdown() })
 
 // Markdown returns goldmark.New with extension.CJK, extension.Table,
 // heading attributes and New(opts...): the Markdown dialect of the reports.

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"briefing/internal/chart"
 	"briefing/internal/document"
@@ -35,7 +34,7 @@ func (cr *chartsRead) readCharts(f *fill.Filler, out *fill.Output, book *workboo
 		return nil // no chart: no second tree of a long template beside the workbook
 	}
 	src := []byte(out.Text)
-	root := mdext.Markdown().Parser().Parse(text.NewReader(src))
+	root := mdext.Parse(src)
 	var problems []error
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

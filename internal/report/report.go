@@ -46,7 +46,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
 	"briefing/internal/document"
@@ -554,10 +553,10 @@ func (u unchecked) merge(r *Report, problems Problems) Problems {
 
 // parse parses the filled Markdown of doc and of its annexes.
 func parse(doc *document.Document) {
-	doc.Root = mdext.Markdown().Parser().Parse(text.NewReader(doc.Source))
+	doc.Root = mdext.Parse(doc.Source)
 	for i := range doc.Annexes {
 		a := &doc.Annexes[i]
-		a.Root = mdext.Markdown().Parser().Parse(text.NewReader(a.Source))
+		a.Root = mdext.Parse(a.Source)
 	}
 }
 
@@ -707,7 +706,7 @@ func (r *Report) fill(f *fill.Filler, book *workbook.Book) (*document.Document, 
 // report may not read (outside its roots, a device) is a problem.
 func (r *Report) unsupported(out *fill.Output) (warnings []string, problems []error) {
 	src := []byte(out.Text)
-	d := &document.Document{Source: src, Root: mdext.Markdown().Parser().Parse(text.NewReader(src))}
+	d := &document.Document{Source: src, Root: mdext.Parse(src)}
 	refused := map[string]error{}
 	exists := func(dest string) bool {
 		_, err := r.files.read(dest)
@@ -758,7 +757,7 @@ func plainText(md string) string {
 		return ""
 	}
 	src := []byte(md)
-	return strings.TrimSpace(mdext.Text(mdext.Markdown().Parser().Parse(text.NewReader(src)), src))
+	return strings.TrimSpace(mdext.Text(mdext.Parse(src), src))
 }
 
 var dateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`) })
