@@ -16,7 +16,7 @@ package deflate
 
 import (
 	"io"
-	"sync"
+	"runtime"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -24,15 +24,26 @@ import (
 // level is the compression level (see the package doc).
 const level = 1
 
-var writers = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, level)
-	return w
-}}
+// writers holds the compressors not in use: at most one a processor is
+// ever made (each holds about 800 KB; a sync.Pool, which makes one for
+// each processor a goroutine happens to run on and drops them all at a
+// collection, made four for the sample).
+var writers = make(chan *zlib.Writer, runtime.GOMAXPROCS(0))
 
 // Compact writes data, zlib-compressed, to dst.
 func Compact(dst io.Writer, data []byte) error {
-	w := writers.Get().(*zlib.Writer)
-	defer writers.Put(w)
+	var w *zlib.Writer
+	select {
+	case w = <-writers:
+	default:
+		w, _ = zlib.NewWriterLevel(nil, level)
+	}
+	defer func() {
+		select {
+		case writers <- w:
+		default: // as many as processors are kept
+		}
+	}()
 	w.Reset(dst)
 	if _, err := w.Write(data); err != nil {
 		return err
