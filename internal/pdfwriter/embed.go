@@ -32,9 +32,13 @@ type drawn struct {
 
 // embedding is the fonts registered with a PDF.
 type embedding struct {
-	chars  map[faceRune]drawn
-	family map[[2]int]string // [face, piece] → fpdf family
+	chars    map[faceRune]drawn
+	family   map[[2]int]string // [face, piece] → fpdf family
+	programs map[string][]byte // the pieces' programs, by the placeholders fpdf has (see finish)
 }
+
+// maxPlaceholder bounds the length of a program's placeholder.
+const maxPlaceholder = 64
 
 type faceRune struct {
 	face int
@@ -44,7 +48,7 @@ type faceRune struct {
 // embedFonts cuts the characters of each face (chars[face]) into pieces
 // and registers them with pdf.
 func embedFonts(pdf *fpdf.Fpdf, chars [][]rune, set *fonts.Set) (*embedding, error) {
-	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}}
+	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}, programs: map[string][]byte{}}
 	pieces := make([][]*fonts.Piece, len(chars))
 	errs := make([]error, len(chars))
 	var wg sync.WaitGroup
@@ -75,14 +79,17 @@ func (e *embedding) faceError(set *fonts.Set, face int, err error) error {
 	return fmt.Errorf("字体 %s 无法嵌入 PDF：%v", name, err)
 }
 
-// register hands piece i of face to fpdf.
+// register hands piece i of face to fpdf, with a placeholder for its
+// program that finish replaces.
 func (e *embedding) register(pdf *fpdf.Fpdf, face, i int, p *fonts.Piece) error {
 	family := "f" + strconv.Itoa(face) + "p" + strconv.Itoa(i)
 	def, err := definition(p, family)
 	if err != nil {
 		return err
 	}
-	pdf.AddFontFromBytes(family, "", def, p.Program)
+	placeholder := "%briefing: the program of font " + family
+	e.programs[placeholder] = p.Program
+	pdf.AddFontFromBytes(family, "", def, []byte(placeholder))
 	if err := pdf.Error(); err != nil {
 		return err
 	}

@@ -11,66 +11,75 @@ import (
 	"briefing/internal/deflate"
 )
 
-// Page contents, compressed with one compressor.
+// Page contents, compressed with one compressor, and font programs put in
+// place.
 //
 // fpdf compresses each page's content with a new zlib writer, which
 // allocates and clears about a megabyte: for a short report that is most
 // of the time fpdf takes to write the file, and for a long one gigabytes
 // of garbage. fpdf therefore writes the PDF without compression, and
-// compressPages compresses the page contents afterwards with the
-// compressors that compressed the font pieces, whose memory is then
-// already in use (deflate.Compact), and moves the offsets of the
-// cross-reference table to match. The file holds what fpdf's would, its
-// pages' bytes aside.
-
+// finish compresses the page contents afterwards with the compressors
+// that compressed the font pieces, whose memory is then already in use
+// (deflate.Compact), and moves the offsets of the cross-reference table to
+// match. The file holds what fpdf's would, its pages' bytes aside.
+//
+// The font pieces' programs (nine tenths of a short report's bytes) do not
+// pass through fpdf either: fpdf is handed a placeholder for each (see
+// embedding.register), which would have it copy each program three times
+// as it writes the file; finish puts the programs in their place.
 //
 // Above fpdfCompressesAbove pages, fpdf compresses the pages itself after
 // all: its file is then held compressed (for 5000 pages about 7 MB instead
 // of about 50 MB, grown by doubling while the pages' uncompressed contents
 // are still held), which lowers the largest heap of a very long PDF by
-// about 70 MB, for a megabyte of garbage a page.
+// about 70 MB, for a megabyte of garbage a page. finish then only puts the
+// programs in place.
 
 // fpdfCompressesAbove is the number of pages above which fpdf compresses
 // the pages itself (0: always; tests compare).
 var fpdfCompressesAbove = 1000
 
-// uncompressed receives the PDF that fpdf writes without compression and
-// writes it compressed to w: fpdf hands over the whole file in one Write,
-// which is compressed from fpdf's own buffer, without a copy.
-type uncompressed struct {
-	w    io.Writer
-	b    []byte
-	done bool
+// finishing receives the PDF that fpdf writes and writes it finished to w:
+// fpdf hands over the whole file in one Write, which is finished from
+// fpdf's own buffer, without a copy.
+type finishing struct {
+	w        io.Writer
+	programs map[string][]byte // font programs, by their placeholders
+	b        []byte
+	done     bool
 }
 
-func (u *uncompressed) Write(p []byte) (int, error) {
+func (u *finishing) Write(p []byte) (int, error) {
 	if len(u.b) == 0 && bytes.HasSuffix(p, []byte("%%EOF\n")) {
 		u.done = true
-		return len(p), compressPages(u.w, p)
+		return len(p), finish(u.w, p, u.programs)
 	}
 	u.b = append(u.b, p...)
 	return len(p), nil
 }
 
-// Close compresses what came in several writes.
-func (u *uncompressed) Close() error {
+// Close finishes what came in several writes.
+func (u *finishing) Close() error {
 	if u.done {
 		return nil
 	}
-	return compressPages(u.w, u.b)
+	return finish(u.w, u.b, u.programs)
 }
 
-// stream is a page's content stream in an uncompressed PDF: the bytes from
-// its dictionary to the end of its data, and the data.
-type stream struct {
+// splice is a stretch of fpdf's file that finish replaces: from the start
+// of a stream's dictionary to the end of its data.
+type splice struct {
 	from, to int
-	data     []byte
+	data     []byte // a page's content to compress, or
+	program  []byte // a font program to put in place of its placeholder
+	dict     []byte // the program's dictionary after its /Length
 }
 
-// compressPages writes pdf, made by fpdf without compression, to w with
-// every stream whose dictionary holds only its /Length (the pages'
-// contents) compressed, and the cross-reference table moved to match.
-func compressPages(w io.Writer, pdf []byte) error {
+// finish writes pdf, made by fpdf, to w with every stream whose dictionary
+// holds only its /Length (the pages' contents, when fpdf did not compress
+// them) compressed, every placeholder of programs replaced by its program,
+// and the cross-reference table moved to match.
+func finish(w io.Writer, pdf []byte, programs map[string][]byte) error {
 	xref, offsets, err := readXref(pdf)
 	if err != nil {
 		return err
@@ -79,35 +88,59 @@ func compressPages(w io.Writer, pdf []byte) error {
 	if t := bytes.Index(tail, []byte("trailer\n")); t < 0 || bytes.LastIndex(tail, []byte("startxref\n")) < t {
 		return errXref
 	}
-	var streams []stream
+	size := len(pdf)
+	var splices []splice
 	for j, off := range offsets {
-		if s, ok := contentStream(pdf, j, off); ok {
-			streams = append(streams, s)
+		if s, ok := contentStream(pdf, j, off, programs); ok {
+			splices = append(splices, s)
+			size += len(s.program)
 		}
 	}
-	sort.Slice(streams, func(a, b int) bool { return streams[a].from < streams[b].from })
+	if n := countPrograms(splices); n != len(programs) {
+		return fmt.Errorf("pdfwriter: %d of %d font programs found in fpdf's file", n, len(programs))
+	}
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(size)
+	}
+	sort.Slice(splices, func(a, b int) bool { return splices[a].from < splices[b].from })
 	out := &counter{w: w}
-	delta := make([]int, len(streams)) // output minus input offset after stream k
+	delta := make([]int, len(splices)) // output minus input offset after splice k
 	at := 0
 	var z bytes.Buffer
-	for k, s := range streams {
+	for k, s := range splices {
 		out.Write(pdf[at:s.from])
-		z.Reset()
-		deflate.Compact(&z, s.data)
-		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
-		out.Write(z.Bytes())
+		if s.program != nil {
+			fmt.Fprintf(out, "<</Length %d", len(s.program))
+			out.Write(s.dict)
+			out.Write(s.program)
+		} else {
+			z.Reset()
+			deflate.Compact(&z, s.data)
+			fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+			out.Write(z.Bytes())
+		}
 		at = s.to
 		delta[k] = out.n - at
 	}
 	out.Write(pdf[at:xref])
 	writeXref(out, pdf[xref:], offsets, func(off int) int {
-		k := sort.Search(len(streams), func(k int) bool { return streams[k].to > off })
+		k := sort.Search(len(splices), func(k int) bool { return splices[k].to > off })
 		if k == 0 {
 			return off
 		}
 		return off + delta[k-1]
 	})
 	return out.err
+}
+
+func countPrograms(splices []splice) int {
+	n := 0
+	for _, s := range splices {
+		if s.program != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // counter writes to w, counting the bytes and keeping the first error.
@@ -127,29 +160,48 @@ func (c *counter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// contentStream tells whether object j at off is a stream whose
-// dictionary holds only its /Length, as fpdf writes a page's content when
-// it does not compress it.
-func contentStream(pdf []byte, j, off int) (stream, bool) {
+// contentStream tells whether object j at off is a stream to splice: one
+// whose dictionary holds only its /Length, as fpdf writes a page's content
+// when it does not compress it, or one whose data is a placeholder of
+// programs.
+func contentStream(pdf []byte, j, off int, programs map[string][]byte) (splice, bool) {
 	head := strconv.Itoa(j) + " 0 obj\n<</Length "
 	if off+len(head) > len(pdf) || string(pdf[off:off+len(head)]) != head {
-		return stream{}, false
+		return splice{}, false
 	}
 	p := off + len(head)
 	n := 0
-	for p < len(pdf) && pdf[p] >= '0' && pdf[p] <= '9' {
+	for p < len(pdf) && pdf[p] >= '0' && pdf[p] <= '9' && n < len(pdf) {
 		n = n*10 + int(pdf[p]-'0')
 		p++
 	}
+	afterLength := p
 	const open, end = ">>\nstream\n", "\nendstream"
-	if !bytes.HasPrefix(pdf[p:], []byte(open)) {
-		return stream{}, false
+	if bytes.HasPrefix(pdf[p:], []byte(open)) {
+		p += len(open)
+		if p+n+len(end) > len(pdf) || string(pdf[p+n:p+n+len(end)]) != end {
+			return splice{}, false
+		}
+		return splice{from: off + len(head) - len("<</Length "), to: p + n, data: pdf[p : p+n]}, true
 	}
-	p += len(open)
-	if p+n+len(end) > len(pdf) || string(pdf[p+n:p+n+len(end)]) != end {
-		return stream{}, false
+	// A font program's placeholder: the dictionary goes on (/Filter,
+	// /Length1) up to its stream.
+	if n <= 0 || n > maxPlaceholder {
+		return splice{}, false
 	}
-	return stream{from: off + len(head) - len("<</Length "), to: p + n, data: pdf[p : p+n]}, true
+	i := bytes.Index(pdf[p:min(p+256, len(pdf))], []byte(open))
+	if i < 0 {
+		return splice{}, false
+	}
+	data := p + i + len(open)
+	if data+n+len(end) > len(pdf) || string(pdf[data+n:data+n+len(end)]) != end {
+		return splice{}, false
+	}
+	program, ok := programs[string(pdf[data:data+n])]
+	if !ok {
+		return splice{}, false
+	}
+	return splice{from: off + len(head) - len("<</Length "), to: data + n, program: program, dict: pdf[afterLength:data]}, true
 }
 
 var errXref = errors.New("pdfwriter: fpdf's cross-reference table is not as expected")

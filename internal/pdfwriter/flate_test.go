@@ -99,8 +99,17 @@ func checkXref(t *testing.T, pdf []byte) {
 // is not fpdf's is an error, not a broken PDF.
 func TestCompressPagesRefusesOtherFiles(t *testing.T) {
 	for _, pdf := range []string{"", "%PDF-1.3\n", "%PDF-1.3\nstartxref\n5\n%%EOF\n", "%PDF-1.3\nxref\n0 2\n\nstartxref\n9\n%%EOF\n"} {
-		if err := compressPages(&bytes.Buffer{}, []byte(pdf)); err == nil {
+		if err := finish(&bytes.Buffer{}, []byte(pdf), nil); err == nil {
 			t.Errorf("%q: no error", pdf)
 		}
+	}
+}
+
+// TestFinishNeedsEveryProgram: a font program whose placeholder is not in
+// fpdf's file is an error, not a PDF without the font.
+func TestFinishNeedsEveryProgram(t *testing.T) {
+	pdf := writeGongwen(t)
+	if err := finish(&bytes.Buffer{}, pdf, map[string][]byte{"%briefing: the program of font f9p9": []byte("x")}); err == nil {
+		t.Error("no error")
 	}
 }

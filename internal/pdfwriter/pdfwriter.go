@@ -214,11 +214,8 @@ func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(f
 		return 0, fmt.Errorf("生成 PDF 失败：%v", err)
 	}
 	n := pdf.PageNo()
-	if n > fpdfCompressesAbove {
-		return n, pdf.Output(w)
-	}
-	pdf.SetCompression(false)
-	u := &uncompressed{w: w}
+	pdf.SetCompression(n > fpdfCompressesAbove)
+	u := &finishing{w: w, programs: emb.programs}
 	if err := pdf.Output(u); err != nil {
 		return 0, err
 	}
