@@ -24,7 +24,7 @@ const (
 // without is as it was. A chart is as wide as the text; in print it takes
 // its grid lines (class lN: N lines), as in the PDF, and its data table
 // is left out (the PDF has none either).
-var chartCSS = func() string {
+func chartCSS() string {
 	var b strings.Builder
 	b.WriteString(".sheet figure.chart { margin: 0; }\n")
 	b.WriteString(".sheet figure.chart svg { display: block; width: 100%; height: auto; }\n")
@@ -36,18 +36,11 @@ var chartCSS = func() string {
 	}
 	b.WriteString("}\n")
 	return b.String()
-}()
-
-// chartStyle is the style sheet of a page with charts, chartPolicy its
-// policy.
-var (
-	chartStyle  = style + chartCSS
-	chartPolicy = policy(hashOf(chartStyle))
-)
+}
 
 // PreviewPolicy allows the style sheet of a page with charts and of one
 // without: for a server that sends the policy of the pages it shows.
-var PreviewPolicy = "default-src 'none'; style-src " + styleHash + " " + hashOf(chartStyle) + "; img-src data:; base-uri 'none'; form-action 'none'"
+func PreviewPolicy() string { return styleSheets().preview }
 
 // chart writes a chart block: a figure holding the chart as inline SVG
 // (its text measured as a typical Chinese face: each run keeps that

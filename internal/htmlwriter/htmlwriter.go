@@ -62,6 +62,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -76,13 +77,25 @@ import (
 //go:embed style.css
 var styleCSS string
 
-// style is the page's style sheet: style.css and the classes that size
-// and place the frame (frameCSS).
-var style = styleCSS + frameCSS()
+// sheets are the page's style sheets and their policies, made when a page
+// is first written (a check that writes none does not make them).
+type sheets struct {
+	plain, charts             string // the style sheet of a page without charts, and with
+	plainPolicy, chartsPolicy string
+	preview                   string // PreviewPolicy
+}
 
-// styleHash is the CSP source of the style sheet: the page allows that one
-// <style> element and no other style, inline or not.
-var styleHash = hashOf(style)
+var styleSheets = sync.OnceValue(func() sheets {
+	// The style sheet: style.css and the classes that size and place the
+	// frame (frameCSS); a page with charts adds chartCSS. The page allows
+	// that one <style> element, by its hash, and no other style, inline
+	// or not.
+	plain := styleCSS + frameCSS()
+	charts := plain + chartCSS()
+	ph, ch := hashOf(plain), hashOf(charts)
+	return sheets{plain: plain, charts: charts, plainPolicy: policy(ph), chartsPolicy: policy(ch),
+		preview: "default-src 'none'; style-src " + ph + " " + ch + "; img-src data:; base-uri 'none'; form-action 'none'"}
+})
 
 // hashOf is the CSP source of a style sheet.
 func hashOf(css string) string {
@@ -99,7 +112,7 @@ func policy(hash string) string {
 // element: nothing may be fetched or run; only the page's own style sheet
 // and data: images are allowed. (A page with charts has a style sheet of
 // its own, and its policy names it: see PreviewPolicy.)
-var ContentSecurityPolicy = policy(styleHash)
+func ContentSecurityPolicy() string { return styleSheets().plainPolicy }
 
 // Options configure the page.
 type Options struct {
@@ -175,9 +188,10 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	m := doc.Meta
 	r.s("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
 	r.s("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	css, csp := style, ContentSecurityPolicy
+	ss := styleSheets()
+	css, csp := ss.plain, ss.plainPolicy
 	if len(doc.Charts) > 0 {
-		css, csp = chartStyle, chartPolicy
+		css, csp = ss.charts, ss.chartsPolicy
 	}
 	r.f("<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", csp)
 	r.s("<meta name=\"referrer\" content=\"no-referrer\">\n")

@@ -303,7 +303,7 @@ func (s *Server) archived(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	if strings.HasSuffix(strings.ToLower(name), ".html") {
-		h.Set("Content-Security-Policy", htmlwriter.PreviewPolicy+"; sandbox; frame-ancestors 'self'")
+		h.Set("Content-Security-Policy", htmlwriter.PreviewPolicy()+"; sandbox; frame-ancestors 'self'")
 	}
 	disposition := "inline"
 	if r.URL.Query().Get("download") != "" {
