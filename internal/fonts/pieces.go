@@ -95,6 +95,34 @@ type pieceEntry struct {
 // lacks are drawn as its missing glyph. The pieces are shared: do not modify
 // them.
 func (s *Set) Pieces(face int, runes []rune) ([]*Piece, error) {
+	c, err := s.StartPieces(face, runes)
+	if err != nil {
+		return nil, err
+	}
+	return c.Wait()
+}
+
+// Cutting is the pieces of a face's characters being cut (StartPieces).
+type Cutting struct {
+	// Heads are the pieces as a PDF writer names them before their
+	// programs are cut: Name, Runes, Widths and Metrics; not Program and
+	// Length.
+	Heads []Piece
+	out   []*Piece
+	errs  []error
+	wg    sync.WaitGroup
+}
+
+// Wait waits for the pieces and returns them, as Pieces does.
+func (c *Cutting) Wait() ([]*Piece, error) {
+	c.wg.Wait()
+	return c.out, errors.Join(c.errs...)
+}
+
+// StartPieces starts cutting the characters runes of face into pieces, as
+// Pieces does, and returns at once: the caller does other work (draws the
+// pages) while they are cut, on goroutines of their own.
+func (s *Set) StartPieces(face int, runes []rune) (*Cutting, error) {
 	if face < 0 || face >= len(s.slots) {
 		return nil, fmt.Errorf("no face %d", face)
 	}
@@ -104,18 +132,31 @@ func (s *Set) Pieces(face int, runes []rune) ([]*Piece, error) {
 	}
 	f.pieces.once.Do(func() { f.pieces.init(f, &s.slots[face].face) })
 	n := (len(runes) + PieceSize - 1) / PieceSize
-	out := make([]*Piece, n)
-	errs := make([]error, n)
-	var wg sync.WaitGroup
+	c := &Cutting{Heads: make([]Piece, n), out: make([]*Piece, n), errs: make([]error, n)}
 	for i := range n {
-		wg.Go(func() {
+		rs := runes[i*PieceSize : min((i+1)*PieceSize, len(runes))]
+		c.Heads[i] = f.head(rs)
+		c.wg.Go(func() {
 			cutting <- struct{}{}
 			defer func() { <-cutting }()
-			out[i], errs[i] = f.piece(runes[i*PieceSize : min((i+1)*PieceSize, len(runes))])
+			c.out[i], c.errs[i] = f.piece(rs)
 		})
 	}
-	wg.Wait()
-	return out, errors.Join(errs...)
+	return c, nil
+}
+
+// head is the piece of runes without its program.
+func (f *font) head(runes []rune) Piece {
+	p := Piece{
+		Name:    subsetTag(f.pieces.name, runes) + "+" + f.pieces.name,
+		Runes:   append([]rune(nil), runes...),
+		Widths:  make([]int, len(runes)),
+		Metrics: f.pieces.metrics,
+	}
+	for i, r := range runes {
+		p.Widths[i] = f.width(f.cmap.glyph(r))
+	}
+	return p
 }
 
 // cutting bounds the pieces cut at once, in all sets, to the processors:
@@ -159,18 +200,9 @@ func (f *font) makePiece(runes []rune) (*Piece, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Piece{
-		Name:    subsetTag(f.pieces.name, runes) + "+" + f.pieces.name,
-		Runes:   runes,
-		Widths:  make([]int, len(runes)),
-		Program: compress(data),
-		Length:  len(data),
-		Metrics: f.pieces.metrics,
-	}
-	for i, r := range runes {
-		p.Widths[i] = f.width(f.cmap.glyph(r))
-	}
-	return p, nil
+	p := f.head(runes)
+	p.Program, p.Length = compress(data), len(data)
+	return &p, nil
 }
 
 // width is glyph g's advance in 1/1000 em, rounded as PDF writers do.

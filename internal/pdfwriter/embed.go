@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -33,8 +32,17 @@ type drawn struct {
 // embedding is the fonts registered with a PDF.
 type embedding struct {
 	chars    map[faceRune]drawn
-	family   map[[2]int]string // [face, piece] → fpdf family
-	programs map[string][]byte // the pieces' programs, by the placeholders fpdf has (see finish)
+	family   map[[2]int]string   // [face, piece] → fpdf family
+	programs map[string]*program // the pieces' programs, by the placeholders fpdf has (see finish)
+	set      *fonts.Set
+	cuts     []*fonts.Cutting // by face
+}
+
+// program is a piece's font program, once it is cut (embedding.wait).
+type program struct {
+	face, piece int
+	data        []byte // zlib-compressed
+	length      int    // uncompressed: the /Length1 fpdf wrote as 0
 }
 
 // maxPlaceholder bounds the length of a program's placeholder.
@@ -45,30 +53,49 @@ type faceRune struct {
 	r    rune
 }
 
-// embedFonts cuts the characters of each face (chars[face]) into pieces
-// and registers them with pdf.
+// embedFonts starts cutting the characters of each face (chars[face])
+// into pieces and registers them with pdf, each with a placeholder for its
+// program: the pieces are cut while the pages are drawn, and wait gives
+// their programs to finish.
 func embedFonts(pdf *fpdf.Fpdf, chars [][]rune, set *fonts.Set) (*embedding, error) {
-	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}, programs: map[string][]byte{}}
-	pieces := make([][]*fonts.Piece, len(chars))
-	errs := make([]error, len(chars))
-	var wg sync.WaitGroup
+	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}, programs: map[string]*program{},
+		set: set, cuts: make([]*fonts.Cutting, len(chars))}
 	for face, runes := range chars {
-		if len(runes) > 0 {
-			wg.Go(func() { pieces[face], errs[face] = set.Pieces(face, runes) })
+		if len(runes) == 0 {
+			continue
 		}
-	}
-	wg.Wait()
-	for face := range chars {
-		if errs[face] != nil {
-			return nil, e.faceError(set, face, errs[face])
+		c, err := set.StartPieces(face, runes)
+		if err != nil {
+			return nil, e.faceError(set, face, err)
 		}
-		for i, p := range pieces[face] {
-			if err := e.register(pdf, face, i, p); err != nil {
+		e.cuts[face] = c
+		for i := range c.Heads {
+			if err := e.register(pdf, face, i, &c.Heads[i]); err != nil {
 				return nil, e.faceError(set, face, err)
 			}
 		}
 	}
 	return e, nil
+}
+
+// wait waits for the pieces to be cut and returns their programs, by
+// their placeholders.
+func (e *embedding) wait() (map[string]*program, error) {
+	for face, c := range e.cuts {
+		if c == nil {
+			continue
+		}
+		pieces, err := c.Wait()
+		if err != nil {
+			return nil, e.faceError(e.set, face, err)
+		}
+		for _, p := range e.programs {
+			if p.face == face {
+				p.data, p.length = pieces[p.piece].Program, pieces[p.piece].Length
+			}
+		}
+	}
+	return e.programs, nil
 }
 
 func (e *embedding) faceError(set *fonts.Set, face int, err error) error {
@@ -80,7 +107,7 @@ func (e *embedding) faceError(set *fonts.Set, face int, err error) error {
 }
 
 // register hands piece i of face to fpdf, with a placeholder for its
-// program that finish replaces.
+// program (and 0 for its length) that finish replaces.
 func (e *embedding) register(pdf *fpdf.Fpdf, face, i int, p *fonts.Piece) error {
 	family := "f" + strconv.Itoa(face) + "p" + strconv.Itoa(i)
 	def, err := definition(p, family)
@@ -88,7 +115,7 @@ func (e *embedding) register(pdf *fpdf.Fpdf, face, i int, p *fonts.Piece) error 
 		return err
 	}
 	placeholder := "%briefing: the program of font " + family
-	e.programs[placeholder] = p.Program
+	e.programs[placeholder] = &program{face: face, piece: i}
 	pdf.AddFontFromBytes(family, "", def, []byte(placeholder))
 	if err := pdf.Error(); err != nil {
 		return err

@@ -44,7 +44,7 @@ var fpdfCompressesAbove = 1000
 // fpdf's own buffer, without a copy.
 type finishing struct {
 	w        io.Writer
-	programs map[string][]byte // font programs, by their placeholders
+	programs func() (map[string]*program, error) // font programs, by their placeholders, once cut
 	b        []byte
 	done     bool
 }
@@ -52,7 +52,7 @@ type finishing struct {
 func (u *finishing) Write(p []byte) (int, error) {
 	if len(u.b) == 0 && bytes.HasSuffix(p, []byte("%%EOF\n")) {
 		u.done = true
-		return len(p), finish(u.w, p, u.programs)
+		return len(p), u.finish(p)
 	}
 	u.b = append(u.b, p...)
 	return len(p), nil
@@ -63,23 +63,31 @@ func (u *finishing) Close() error {
 	if u.done {
 		return nil
 	}
-	return finish(u.w, u.b, u.programs)
+	return u.finish(u.b)
+}
+
+func (u *finishing) finish(pdf []byte) error {
+	programs, err := u.programs()
+	if err != nil {
+		return err
+	}
+	return finish(u.w, pdf, programs)
 }
 
 // splice is a stretch of fpdf's file that finish replaces: from the start
 // of a stream's dictionary to the end of its data.
 type splice struct {
 	from, to int
-	data     []byte // a page's content to compress, or
-	program  []byte // a font program to put in place of its placeholder
-	dict     []byte // the program's dictionary after its /Length
+	data     []byte   // a page's content to compress, or
+	program  *program // a font program to put in place of its placeholder
+	dict     []byte   // the program's dictionary after its /Length
 }
 
 // finish writes pdf, made by fpdf, to w with every stream whose dictionary
 // holds only its /Length (the pages' contents, when fpdf did not compress
 // them) compressed, every placeholder of programs replaced by its program,
 // and the cross-reference table moved to match.
-func finish(w io.Writer, pdf []byte, programs map[string][]byte) error {
+func finish(w io.Writer, pdf []byte, programs map[string]*program) error {
 	xref, offsets, err := readXref(pdf)
 	if err != nil {
 		return err
@@ -93,7 +101,9 @@ func finish(w io.Writer, pdf []byte, programs map[string][]byte) error {
 	for j, off := range offsets {
 		if s, ok := contentStream(pdf, j, off, programs); ok {
 			splices = append(splices, s)
-			size += len(s.program)
+			if s.program != nil {
+				size += len(s.program.data)
+			}
 		}
 	}
 	if n := countPrograms(splices); n != len(programs) {
@@ -110,9 +120,9 @@ func finish(w io.Writer, pdf []byte, programs map[string][]byte) error {
 	for k, s := range splices {
 		out.Write(pdf[at:s.from])
 		if s.program != nil {
-			fmt.Fprintf(out, "<</Length %d", len(s.program))
-			out.Write(s.dict)
-			out.Write(s.program)
+			fmt.Fprintf(out, "<</Length %d", len(s.program.data))
+			out.Write(bytes.Replace(s.dict, []byte("/Length1 0\n"), fmt.Appendf(nil, "/Length1 %d\n", s.program.length), 1))
+			out.Write(s.program.data)
 		} else {
 			z.Reset()
 			deflate.Compact(&z, s.data)
@@ -164,7 +174,7 @@ func (c *counter) Write(p []byte) (int, error) {
 // whose dictionary holds only its /Length, as fpdf writes a page's content
 // when it does not compress it, or one whose data is a placeholder of
 // programs.
-func contentStream(pdf []byte, j, off int, programs map[string][]byte) (splice, bool) {
+func contentStream(pdf []byte, j, off int, programs map[string]*program) (splice, bool) {
 	head := strconv.Itoa(j) + " 0 obj\n<</Length "
 	if off+len(head) > len(pdf) || string(pdf[off:off+len(head)]) != head {
 		return splice{}, false

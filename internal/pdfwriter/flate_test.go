@@ -109,7 +109,7 @@ func TestCompressPagesRefusesOtherFiles(t *testing.T) {
 // fpdf's file is an error, not a PDF without the font.
 func TestFinishNeedsEveryProgram(t *testing.T) {
 	pdf := writeGongwen(t)
-	if err := finish(&bytes.Buffer{}, pdf, map[string][]byte{"%briefing: the program of font f9p9": []byte("x")}); err == nil {
+	if err := finish(&bytes.Buffer{}, pdf, map[string]*program{"%briefing: the program of font f9p9": {data: []byte("x")}}); err == nil {
 		t.Error("no error")
 	}
 }

@@ -215,7 +215,7 @@ func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(f
 	}
 	n := pdf.PageNo()
 	pdf.SetCompression(n > fpdfCompressesAbove)
-	u := &finishing{w: w, programs: emb.programs}
+	u := &finishing{w: w, programs: emb.wait}
 	if err := pdf.Output(u); err != nil {
 		return 0, err
 	}
