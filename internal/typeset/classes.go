@@ -65,16 +65,8 @@ func init() {
 			set(r, c)
 		}
 	}
-	for r := rune(0); r < 0x3400; r++ {
-		if unicode.IsPunct(r) {
-			lowClass[r] |= cPunct
-		}
-	}
-	for r := rune(0xFE00); r <= 0xFFFF; r++ {
-		if unicode.IsPunct(r) {
-			formClass[r-0xFE00] |= cPunct
-		}
-	}
+	eachPunct(0, 0x33FF, func(r rune) { lowClass[r] |= cPunct })
+	eachPunct(0xFE00, 0xFFFF, func(r rune) { formClass[r-0xFE00] |= cPunct })
 	for r := rune('0'); r <= '9'; r++ {
 		lowClass[r] |= cDigit
 	}
@@ -98,6 +90,25 @@ func init() {
 	add("－～~〜-–—", cConnector)
 	for _, r := range unitChars {
 		unitBits[(r-0x4E00)/32] |= 1 << ((r - 0x4E00) % 32)
+	}
+}
+
+// eachPunct calls fn with each punctuation character (unicode.IsPunct)
+// from lo to hi, walking the ranges of the table (asking IsPunct of each of
+// the 14,000 characters took a quarter of a millisecond of every start).
+func eachPunct(lo, hi rune, fn func(rune)) {
+	each := func(from, to, stride rune) {
+		for r := from; r <= to && r <= hi; r += stride {
+			if r >= lo {
+				fn(r)
+			}
+		}
+	}
+	for _, g := range unicode.Punct.R16 {
+		each(rune(g.Lo), rune(g.Hi), rune(g.Stride))
+	}
+	for _, g := range unicode.Punct.R32 {
+		each(rune(g.Lo), rune(g.Hi), rune(g.Stride))
 	}
 }
 
