@@ -53,7 +53,7 @@ func (x *xlsxReader) readSheet(i int, g *grid) error {
 		return err
 	}
 	defer rc.Close()
-	s, err := newXMLScanner(rc)
+	s, err := newXMLScanner(rc, x.partSize(x.sheets[i].target))
 	if err != nil {
 		return err
 	}
@@ -396,7 +396,7 @@ func (x *xlsxReader) readSharedStrings(name string) error {
 		return err
 	}
 	defer rc.Close()
-	s, err := newXMLScanner(rc)
+	s, err := newXMLScanner(rc, x.partSize(name))
 	if err != nil {
 		return err
 	}

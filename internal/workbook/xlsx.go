@@ -339,6 +339,14 @@ func (x *xlsxReader) open(name string) (io.ReadCloser, error) {
 
 var errUnzipLimit = errors.New("unzip size limit")
 
+// partSize is the size a part declares, or -1.
+func (x *xlsxReader) partSize(name string) int64 {
+	if f, ok := x.parts[partKey(name)]; ok && f.UncompressedSize64 < 1<<62 {
+		return int64(f.UncompressedSize64)
+	}
+	return -1
+}
+
 func newDecoder(r io.Reader) *xml.Decoder {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = charset.NewReaderLabel

@@ -58,15 +58,22 @@ const (
 
 const (
 	xmlBufSize = 64 << 10 // the read window
+	xmlMinBuf  = 4 << 10  // the least window, beyond a part's size
 	xmlMaxTag  = 1 << 20  // the bytes of one tag, attributes included
 )
 
 var errTextTooLong = errors.New("text too long")
 
-// newXMLScanner starts reading r, which may declare another encoding than
-// UTF-8 (a byte-order mark or encoding="…"): it is then decoded first.
-func newXMLScanner(r io.Reader) (*xmlScanner, error) {
-	s := &xmlScanner{r: r, buf: make([]byte, xmlBufSize), line: 1}
+// newXMLScanner starts reading r, a part of size bytes (or -1 when not
+// known), which may declare another encoding than UTF-8 (a byte-order mark
+// or encoding="…"): it is then decoded first. The read window is no
+// larger than the part: a workbook's small sheets do not each take 64 KB.
+func newXMLScanner(r io.Reader, size int64) (*xmlScanner, error) {
+	n := xmlBufSize
+	if size >= 0 && size < xmlBufSize-xmlMinBuf {
+		n = int(size) + xmlMinBuf
+	}
+	s := &xmlScanner{r: r, buf: make([]byte, n), line: 1}
 	s.fill()
 	wrapped, err := s.decoder()
 	if err != nil || wrapped == nil {

@@ -15,7 +15,13 @@ import (
 // inside <t> after each </t>.
 func scanAll(t *testing.T, doc []byte, keepMax int) (string, error) {
 	t.Helper()
-	s, err := newXMLScanner(bytes.NewReader(doc))
+	return scanAllSized(t, doc, keepMax, -1)
+}
+
+// scanAllSized is scanAll of a part that declares size bytes.
+func scanAllSized(t *testing.T, doc []byte, keepMax int, size int64) (string, error) {
+	t.Helper()
+	s, err := newXMLScanner(bytes.NewReader(doc), size)
 	if err != nil {
 		return "", err
 	}
@@ -110,7 +116,7 @@ func TestXMLScanner(t *testing.T) {
 // over any number of reads.
 func TestXMLScannerSkipsText(t *testing.T) {
 	doc := "<a>" + strings.Repeat(" \n", 3*xmlBufSize) + "<b/>" + strings.Repeat("x", 2*xmlBufSize) + "<c d=\"" + strings.Repeat("y", xmlBufSize) + "\"/></a>"
-	s, _ := newXMLScanner(strings.NewReader(doc))
+	s, _ := newXMLScanner(strings.NewReader(doc), -1)
 	var names []string
 	for {
 		kind, err := s.next()
@@ -126,5 +132,23 @@ func TestXMLScannerSkipsText(t *testing.T) {
 	}
 	if strings.Join(names, " ") != "a b c" || s.line != 3*xmlBufSize+1 {
 		t.Errorf("names %q, line %d", names, s.line)
+	}
+}
+
+// TestXMLScannerWindow: a part scanned with the small window of its
+// declared size (even one that understates it) reads as with the full
+// window: long tags, long kept texts and long skipped texts included.
+func TestXMLScannerWindow(t *testing.T) {
+	doc := []byte("<a>" + strings.Repeat(" \n", 3000) + "<t>" + strings.Repeat("字", 5000) + "</t><c d=\"" +
+		strings.Repeat("y", 9000) + "\"/><t>短</t></a>")
+	want, werr := scanAll(t, doc, 1<<20)
+	if werr != nil {
+		t.Fatal(werr)
+	}
+	for _, size := range []int64{int64(len(doc)), 0, 100, xmlBufSize - xmlMinBuf - 1} {
+		got, err := scanAllSized(t, doc, 1<<20, size)
+		if err != nil || got != want {
+			t.Errorf("declared size %d: %v\n%.200q\nwant %.200q", size, err, got, want)
+		}
 	}
 }
