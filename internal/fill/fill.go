@@ -217,6 +217,7 @@ type Output struct {
 	Text  string
 	spans []placed // in the order of Text
 	srcs  map[string]string
+	lines lineIndex // of srcs, made as Line needs them
 }
 
 // placed is where a stretch of the output, from start, came from.
@@ -240,8 +241,10 @@ func (o *Output) Line(off int) (file string, line int) {
 	if p.text {
 		pos += (off - p.start) % p.size
 	}
-	line, _ = position(o.srcs[p.at.file], pos)
-	return p.at.file, line
+	if o.lines == nil {
+		o.lines = lineIndex{}
+	}
+	return p.at.file, o.lines.line(o.srcs, p.at.file, pos)
 }
 
 // output unmarks what the recorder wrote and places each stretch of it.
@@ -374,6 +377,33 @@ func unmark(s string) string {
 }
 
 // position turns a byte offset of src into a line and a character column.
+// lineIndex holds the offsets at which the lines of sources start, by
+// file, made when first asked: the guard and Output.Line ask the line of
+// every stretch of a template's output, and counting the newlines before
+// each made that quadratic in the template's length.
+type lineIndex map[string][]int
+
+// line is the 1-based line of byte offset off of srcs[file], as position
+// counts it.
+func (x lineIndex) line(srcs map[string]string, file string, off int) int {
+	starts, ok := x[file]
+	if !ok {
+		src := srcs[file]
+		starts = append(make([]int, 0, strings.Count(src, "\n")+1), 0)
+		for i := 0; ; {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		x[file] = starts
+	}
+	off = min(max(off, 0), len(srcs[file]))
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > off })
+}
+
 func position(src string, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
 	line = strings.Count(src[:off], "\n") + 1

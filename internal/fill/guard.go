@@ -63,9 +63,10 @@ func checkWording(segs []wording.Segment, names map[string]wording.Fact) (r guar
 // them: typed by the template, or printed by an action with its facts.
 func (f *Filler) segments(rec *recorder, srcs map[string]string) []wording.Segment {
 	segs := make([]wording.Segment, 0, len(rec.spans))
+	lines := lineIndex{}
 	for _, s := range rec.spans {
 		raw := string(rec.out[s.start:s.end])
-		line, _ := position(srcs[s.at.file], int(s.at.pos))
+		line := lines.line(srcs, s.at.file, int(s.at.pos))
 		seg := wording.Segment{Text: readable(raw), Typed: s.text, File: s.at.file, Line: line,
 			Quiet: strings.ContainsRune(raw, quietMark)}
 		for _, ft := range s.facts {
