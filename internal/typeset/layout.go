@@ -102,10 +102,8 @@ func Prepare(blocks []Block, g Geometry, s Shaper) (*Plan, error) {
 	l.sh.gl = make([]sg, 0, n/3+64)
 	l.sh.pen = make([]float64, 0, n/3+64)
 	l.units = make([]unit, 0, len(blocks))
-	for i := range blocks {
-		if err := l.unit(i); err != nil {
-			return nil, err
-		}
+	if err := l.layUnits(); err != nil {
+		return nil, err
 	}
 	if err := l.folioGlyphs(); err != nil {
 		return nil, err
