@@ -14,7 +14,7 @@ counts=("$@")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-go build -o "$tmp/briefing" ./cmd/briefing
+CGO_ENABLED=0 go build -trimpath -o "$tmp/briefing" ./cmd/briefing   # as a release is built (README)
 max=0
 for n in "${counts[@]}"; do [ "$n" -gt "$max" ] && max=$n; done
 go run ./samples/mkcounties -n "$max" -dir "$tmp/all" >/dev/null

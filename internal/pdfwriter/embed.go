@@ -14,9 +14,11 @@ import (
 )
 
 // The fonts of a PDF: each face's characters, most used first, cut into
-// pieces (fonts.Pieces: simple TrueType fonts of up to 223 characters, made
-// once per process for the same characters), handed to fpdf as fonts it
-// embeds as they are. fpdf's own path for Unicode fonts would parse each
+// pieces (fonts.Set.StartPieces: simple TrueType fonts of up to 223
+// characters, made once per process for the same characters), handed to
+// fpdf as fonts it embeds as they are: their names, widths and metrics at
+// once, their programs (as placeholders that finish replaces) cut while
+// the pages are drawn. fpdf's own path for Unicode fonts would parse each
 // font again, subset it again, hash it and write a 128 KB glyph map for
 // every report; this one costs fpdf a small JSON font definition a piece.
 // Most text is set in a face's first piece, so a line seldom changes font.

@@ -18,11 +18,14 @@
 // or the 报尾 in 4号仿宋 closes the last page.
 //
 // The work is done once where it can be (embed.go, flate.go): the fonts
-// are handed to fpdf as pieces it embeds as they are, cut once per process
-// for the same characters (fonts.Set.Pieces); DrawPlan draws each page as
-// typeset sets it, so that the glyphs of a long report are never all held;
-// and the pages' contents are compressed with compressors used again. fpdf
-// (codeberg.org/go-pdf/fpdf) is used unmodified.
+// are cut into pieces, simple fonts cut once per process for the same
+// characters (fonts.Set.StartPieces), while the pages are drawn; fpdf is
+// handed each piece's name, widths and a placeholder, and the finished
+// programs are put in place after it has written the file; DrawPlan draws
+// each page as typeset sets it, so that the glyphs of a long report are
+// never all held; and the pages' contents are compressed with the
+// compressors of the pieces. fpdf (codeberg.org/go-pdf/fpdf) is used
+// unmodified.
 package pdfwriter
 
 import (

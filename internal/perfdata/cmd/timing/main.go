@@ -4,7 +4,7 @@
 // and optionally Typst on the sample's text, and prints the medians as a
 // Markdown table. Run it from the repository root:
 //
-//	go run ./internal/perfdata/cmd/timing                      # this checkout
+//	go run ./internal/perfdata/cmd/timing                      # this checkout, built as a release (CGO_ENABLED=0)
 //	go run ./internal/perfdata/cmd/timing -before /tmp/old     # side by side with an older binary
 //	go run ./internal/perfdata/cmd/timing -typst /path/to/typst -cases sample,check,typst
 //
@@ -72,10 +72,14 @@ func main() {
 	t.print(progs)
 }
 
-// buildBinary builds ./cmd/briefing into dir.
+// buildBinary builds ./cmd/briefing into dir, as a release is built (see
+// the README): without cgo, which only package net would use (briefing
+// serve's DNS lookups) and which makes a dynamically linked binary whose
+// every start loads the C library (about a millisecond).
 func buildBinary(dir string) string {
 	out := filepath.Join(dir, "briefing")
-	cmd := exec.Command("go", "build", "-o", out, "./cmd/briefing")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./cmd/briefing")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		log.Fatalf("go build ./cmd/briefing (run from the repository root): %v", err)
