@@ -11,8 +11,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-
-	"golang.org/x/net/html/charset"
 )
 
 // How an .xlsx file is read
@@ -68,42 +66,54 @@ const (
 	relSharedStrings  = "sharedStrings"
 )
 
+// The small parts as encoding/xml would decode them (partxml.go reads
+// them; the tags say what each field is, and the tests decode with them).
 type xRels struct {
-	Rels []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-		Mode   string `xml:"TargetMode,attr"`
-	} `xml:"Relationship"`
+	Rels []xRel `xml:"Relationship"`
+}
+
+type xRel struct {
+	ID     string `xml:"Id,attr"`
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+	Mode   string `xml:"TargetMode,attr"`
 }
 
 type xWorkbook struct {
 	Pr struct {
 		Date1904 string `xml:"date1904,attr"`
 	} `xml:"workbookPr"`
-	Sheets []struct {
-		Name  string `xml:"name,attr"`
-		State string `xml:"state,attr"`
-		RID   string `xml:"id,attr"`
-	} `xml:"sheets>sheet"`
-	Names []struct {
-		Name     string `xml:"name,attr"`
-		Local    string `xml:"localSheetId,attr"`
-		RefersTo string `xml:",chardata"`
-	} `xml:"definedNames>definedName"`
-	Calc struct {
+	Sheets []xSheet `xml:"sheets>sheet"`
+	Names  []xName  `xml:"definedNames>definedName"`
+	Calc   struct {
 		Full string `xml:"fullCalcOnLoad,attr"`
 	} `xml:"calcPr"`
 }
 
+type xSheet struct {
+	Name  string `xml:"name,attr"`
+	State string `xml:"state,attr"`
+	RID   string `xml:"id,attr"`
+}
+
+type xName struct {
+	Name     string `xml:"name,attr"`
+	Local    string `xml:"localSheetId,attr"`
+	RefersTo string `xml:",chardata"`
+}
+
 type xStyles struct {
-	NumFmts []struct {
-		ID   string `xml:"numFmtId,attr"`
-		Code string `xml:"formatCode,attr"`
-	} `xml:"numFmts>numFmt"`
-	CellXfs []struct {
-		NumFmtID string `xml:"numFmtId,attr"`
-	} `xml:"cellXfs>xf"`
+	NumFmts []xNumFmt `xml:"numFmts>numFmt"`
+	CellXfs []xXf     `xml:"cellXfs>xf"`
+}
+
+type xNumFmt struct {
+	ID   string `xml:"numFmtId,attr"`
+	Code string `xml:"formatCode,attr"`
+}
+
+type xXf struct {
+	NumFmtID string `xml:"numFmtId,attr"`
 }
 
 // readXLSX reads an .xlsx/.xlsm package.
@@ -183,8 +193,8 @@ func (x *xlsxReader) workbookPart() (string, error) {
 // the shared strings.
 func (x *xlsxReader) readWorkbook(wbPath string) error {
 	fileRef := Ref{File: x.name}
-	var wb xWorkbook
-	if err := x.decode(wbPath, &wb); err != nil {
+	wb, err := x.readWorkbookPart(wbPath)
+	if err != nil {
 		return fail(fileRef, "文件已损坏（工作簿部分无法读取：%s），请用 Excel 或 WPS 打开后另存为 .xlsx 再试", xmlProblem(err))
 	}
 	x.date1904 = xmlTrue(wb.Pr.Date1904)
@@ -347,40 +357,21 @@ func (x *xlsxReader) partSize(name string) int64 {
 	return -1
 }
 
-func newDecoder(r io.Reader) *xml.Decoder {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = charset.NewReaderLabel
-	return d
-}
-
-// maxSmallPart bounds the parts decoded whole (workbook, relationships,
+// maxSmallPart bounds the parts read whole (workbook, relationships,
 // styles): a few megabytes in the largest workbooks.
 const maxSmallPart = 32 << 20
 
-// decode reads a small part whole into v.
-func (x *xlsxReader) decode(name string, v any) error {
-	if f, ok := x.parts[partKey(name)]; ok && f.UncompressedSize64 > maxSmallPart {
-		return errUnzipLimit
-	}
-	rc, err := x.open(name)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	return newDecoder(rc).Decode(v)
-}
-
 func (x *xlsxReader) rels(name string) (xRels, bool) {
-	var r xRels
-	if err := x.decode(name, &r); err != nil {
+	r, err := x.readRels(name)
+	if err != nil {
 		return xRels{}, false
 	}
 	return r, true
 }
 
 func (x *xlsxReader) readStyles(name string) error {
-	var st xStyles
-	if err := x.decode(name, &st); err != nil {
+	st, err := x.readStylesPart(name)
+	if err != nil {
 		return err
 	}
 	custom := map[int]string{}
