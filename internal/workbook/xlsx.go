@@ -18,10 +18,11 @@ import (
 // The package's directory is read first, and refused when its parts add
 // up to more than the unzipped size allowed (options.unzipSize): the sizes
 // it gives are the most archive/zip will unzip, so this refuses
-// decompression bombs before anything is unzipped. The small parts
-// (workbook, relationships, styles) are decoded whole with encoding/xml;
-// the shared strings and the worksheets are streamed with xmlScanner, one
-// tag at a time, keeping only the cells that have something. The cells
+// decompression bombs before anything is unzipped. Every part is read
+// with xmlScanner, one tag at a time: the small parts (workbook,
+// relationships, styles) into the structs encoding/xml would fill
+// (partxml.go), the shared strings and the worksheets keeping only the
+// cells that have something. The cells
 // are then understood sheet by sheet (sheets.go) after the formulas
 // without a saved value are calculated (calc.go), which needs every sheet.
 //
