@@ -20,6 +20,15 @@ type sysOptions struct {
 	maxFiles int
 	maxDepth int
 	timeout  time.Duration
+	cache    bool   // keep what was found between runs (syscache.go)
+	cacheDir string // where; "": the user's cache folder
+}
+
+// WithCache keeps what System finds in dir between runs, as it does in the
+// user's cache folder when it searches the system's font folders (tests
+// searching folders of their own give one).
+func WithCache(dir string) Option {
+	return func(o *sysOptions) { o.cache, o.cacheDir = true, dir }
 }
 
 // WithRoots replaces the directories System searches (tests use a temporary
@@ -162,13 +171,19 @@ type found struct {
 // the table directories and name tables of font files, matching the family
 // names (Chinese and English) of the name table, not the file names. Faces
 // with CFF outlines, which fpdf cannot embed, are skipped (see Notes).
+// What it finds in the system's folders is kept in the user's cache folder
+// and read again for the files that have not changed (syscache.go).
 func System(opts ...Option) *Set {
 	o := sysOptions{maxFiles: 4000, maxDepth: 8, timeout: 3 * time.Second}
 	for _, f := range opts {
 		f(&o)
 	}
 	if o.roots == nil {
-		o.roots = DefaultRoots()
+		o.roots, o.cache = DefaultRoots(), true
+	}
+	var cache *scanCache
+	if o.cache {
+		cache = openScanCache(o.cacheDir, o.roots)
 	}
 	s := Bundled()
 	deadline := time.Now().Add(o.timeout)
@@ -213,7 +228,7 @@ func System(opts ...Option) *Set {
 				if time.Now().After(deadline) {
 					continue
 				}
-				results[i] = scanFile(files[i])
+				results[i] = cache.scan(files[i])
 			}
 		}()
 	}
@@ -222,6 +237,9 @@ func System(opts ...Option) *Set {
 	}
 	close(next)
 	wg.Wait()
+	if !time.Now().After(deadline) {
+		cache.save()
+	}
 
 	var all []found
 	for i, r := range results {

@@ -1,7 +1,9 @@
 package fonts
 
 import (
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +172,59 @@ func TestSystemSkipsBold(t *testing.T) {
 func BenchmarkSystem(b *testing.B) {
 	for b.Loop() {
 		System()
+	}
+}
+
+// TestSystemCache: what System found is kept and read again for files
+// whose size and time have not changed; a changed file, another version of
+// the rules or a damaged cache makes it read the fonts again.
+func TestSystemCache(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	fs := writeFile(t, dir, "a/font0001.ttf", withTables(t, bundled.Song(), map[string][]byte{"name": familyNames("FangSong_GB2312", "仿宋_GB2312")}))
+	writeFile(t, dir, "simhei.otf", fakeCFF("SimHei", "黑体"))
+	body := func() (RoleInfo, string) {
+		s := System(WithRoots(dir), WithCache(cacheDir))
+		for _, r := range s.Roles() {
+			if r.Role == typeset.RoleBody {
+				return r, strings.Join(s.Notes(), "\n")
+			}
+		}
+		t.Fatal("no body role")
+		return RoleInfo{}, ""
+	}
+	first, notes := body()
+	if first.File != fs || first.Family != "仿宋_GB2312" || !strings.Contains(notes, "CFF") {
+		t.Fatalf("without a cache: %+v\n%s", first, notes)
+	}
+	cacheFile := filepath.Join(cacheDir, "fonts.cache")
+	kept, err := os.ReadFile(cacheFile)
+	if err != nil {
+		t.Fatalf("no cache written: %v", err)
+	}
+	if again, againNotes := body(); !reflect.DeepEqual(again, first) || againNotes != notes {
+		t.Errorf("from the cache: %+v, %q; want %+v, %q", again, againNotes, first, notes)
+	}
+	// What the cache keeps is what is used: an edited entry shows.
+	edited := strings.Replace(string(kept), `"仿宋_GB2312"`, `"仿宋_缓存"`, 1)
+	if edited == string(kept) {
+		t.Fatalf("the cache does not hold the family name:\n%s", kept)
+	}
+	os.WriteFile(cacheFile, []byte(edited), 0o644)
+	if got, _ := body(); got.Family != "仿宋_缓存" {
+		t.Errorf("the cache was not read: %+v", got)
+	}
+	// A changed file is read again.
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(fs, later, later)
+	if got, _ := body(); got.Family != "仿宋_GB2312" {
+		t.Errorf("a changed font file was not read again: %+v", got)
+	}
+	// Another version of the rules, and a damaged cache, are not read.
+	for _, bad := range []string{strings.Replace(edited, "briefing fonts 1 ", "briefing fonts 0 ", 1), edited[:len(edited)/2] + "\x00garbage"} {
+		os.WriteFile(cacheFile, []byte(bad), 0o644)
+		os.Chtimes(fs, later, later)
+		if got, gotNotes := body(); got.Family != "仿宋_GB2312" || gotNotes != notes {
+			t.Errorf("from a cache %.40q: %+v", bad, got)
+		}
 	}
 }
