@@ -1,11 +1,11 @@
 package pdfwriter
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -60,7 +60,11 @@ type faceRune struct {
 // program: the pieces are cut while the pages are drawn, and wait gives
 // their programs to finish.
 func embedFonts(pdf *fpdf.Fpdf, chars [][]rune, set *fonts.Set) (*embedding, error) {
-	e := &embedding{chars: map[faceRune]drawn{}, family: map[[2]int]string{}, programs: map[string]*program{},
+	n := 0
+	for _, runes := range chars {
+		n += len(runes)
+	}
+	e := &embedding{chars: make(map[faceRune]drawn, n), family: map[[2]int]string{}, programs: map[string]*program{},
 		set: set, cuts: make([]*fonts.Cutting, len(chars))}
 	for face, runes := range chars {
 		if len(runes) == 0 {
@@ -156,26 +160,29 @@ func laidChars(laid *typeset.Document) map[faceRune]int {
 // used first (ties in character order): the same counts give the same
 // lists.
 func byUse(counts map[faceRune]int) [][]rune {
-	keys := make([]faceRune, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
+	type use struct {
+		faceRune
+		n int
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
+	uses := make([]use, 0, len(counts))
+	for k, n := range counts {
+		uses = append(uses, use{k, n})
+	}
+	slices.SortFunc(uses, func(a, b use) int {
 		if a.face != b.face {
-			return a.face < b.face
+			return cmp.Compare(a.face, b.face)
 		}
-		if counts[a] != counts[b] {
-			return counts[a] > counts[b]
+		if a.n != b.n {
+			return cmp.Compare(b.n, a.n)
 		}
-		return a.r < b.r
+		return cmp.Compare(a.r, b.r)
 	})
 	var out [][]rune
-	for _, k := range keys {
-		for len(out) <= k.face {
+	for _, u := range uses {
+		for len(out) <= u.face {
 			out = append(out, nil)
 		}
-		out[k.face] = append(out[k.face], k.r)
+		out[u.face] = append(out[u.face], u.r)
 	}
 	return out
 }
@@ -210,23 +217,35 @@ func definition(p *fonts.Piece, family string) ([]byte, error) {
 	d.Desc = fontDesc{Ascent: m.Ascent, Descent: m.Descent, CapHeight: m.CapHeight, Flags: m.Flags,
 		ItalicAngle: m.ItalicAngle, StemV: m.StemV, MissingWidth: m.MissingWidth}
 	d.Desc.FontBBox.Xmin, d.Desc.FontBBox.Ymin, d.Desc.FontBBox.Xmax, d.Desc.FontBBox.Ymax = m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3]
-	var diff strings.Builder
-	diff.WriteString(strconv.Itoa(fonts.FirstCode))
+	diff := make([]byte, 0, 4+10*len(p.Runes))
+	diff = strconv.AppendInt(diff, fonts.FirstCode, 10)
 	for i := range d.Cw {
 		d.Cw[i] = m.MissingWidth
 	}
 	for i, r := range p.Runes {
 		d.Cw[fonts.FirstCode+i] = p.Widths[i]
-		diff.WriteString(" /" + glyphName(r))
+		diff = appendGlyphName(append(diff, " /"...), r)
 	}
-	d.Diff = diff.String()
+	d.Diff = string(diff)
 	return json.Marshal(d)
 }
 
 // glyphName is the name by which PDF readers know a character's glyph.
 func glyphName(r rune) string {
+	return string(appendGlyphName(nil, r))
+}
+
+// appendGlyphName appends glyphName(r) to b.
+func appendGlyphName(b []byte, r rune) []byte {
+	const hex = "0123456789ABCDEF"
+	digits := 4
 	if r > 0xFFFF {
-		return fmt.Sprintf("u%06X", r)
+		b, digits = append(b, 'u'), 6
+	} else {
+		b = append(b, "uni"...)
 	}
-	return fmt.Sprintf("uni%04X", r)
+	for i := digits - 1; i >= 0; i-- {
+		b = append(b, hex[(r>>(4*i))&0xF])
+	}
+	return b
 }
