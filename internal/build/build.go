@@ -282,7 +282,8 @@ func Render(o Options) (*Result, error) {
 	// tree of over 100 MB, not held while the PDF is drawn.
 	var (
 		titleLines []string
-		plan       *typeset.Plan
+		plan       *typeset.Plan       // kept for the layout (KeepLayout), or
+		drawing    *pdfwriter.Drawing // the PDF begun: its fonts are cut while the other formats are written
 		pdfOpts    pdfwriter.Options
 		pdfAt      int
 	)
@@ -306,6 +307,12 @@ func Render(o Options) (*Result, error) {
 			}
 			titleLines = plan.Lines(typeset.KindTitle)
 			pdfAt = len(res.Files)
+			if !o.KeepLayout {
+				if drawing, err = pdfwriter.StartDrawing(plan, doc, pdfOpts); err != nil {
+					return nil, err
+				}
+				plan = nil
+			}
 		case "html":
 			data, err = htmlwriter.Bytes(doc, htmlwriter.Options{
 				Generator:    producer,
@@ -324,7 +331,7 @@ func Render(o Options) (*Result, error) {
 		}
 		res.Files = append(res.Files, File{Format: f, Name: doc.Name + "." + f, Data: data})
 	}
-	if plan != nil {
+	if plan != nil || drawing != nil {
 		var other time.Duration
 		lap(&other) // the plain text and the Word document
 		if !o.keepTree() {
@@ -332,7 +339,13 @@ func Render(o Options) (*Result, error) {
 			res.Document = doc
 		}
 		o.stage(stageNames["pdf"])
-		data, err := res.draw(plan, doc, pdfOpts, o.KeepLayout)
+		var data []byte
+		var err error
+		if drawing != nil {
+			data, err = res.draw(drawing)
+		} else {
+			data, err = res.drawKept(plan, doc, pdfOpts)
+		}
 		if err != nil {
 			return nil, err
 		}

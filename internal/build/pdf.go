@@ -30,16 +30,11 @@ func planPDF(doc *document.Document, opts pdfwriter.Options, keepRefs bool, t *T
 	return plan, err
 }
 
-// draw draws the PDF of plan page by page, as the pages are set; with
-// keep, it also keeps every page in res.Layout (the PDF is the same).
-func (res *Result) draw(plan *typeset.Plan, doc *document.Document, opts pdfwriter.Options, keep bool) ([]byte, error) {
-	if keep {
-		return res.drawKept(plan, doc, opts)
-	}
-	// plan is not used after DrawPlan, so that it is let go before fpdf
-	// makes the file
+// draw draws the PDF begun, page by page, as the pages are set; its plan
+// is let go before fpdf makes the file.
+func (res *Result) draw(drawing *pdfwriter.Drawing) ([]byte, error) {
 	var b bytes.Buffer
-	n, err := pdfwriter.DrawPlan(&b, plan, doc, opts)
+	n, err := drawing.Draw(&b)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +42,8 @@ func (res *Result) draw(plan *typeset.Plan, doc *document.Document, opts pdfwrit
 	return b.Bytes(), nil
 }
 
-// drawKept is draw that keeps the layout in res.Layout.
+// drawKept draws the PDF of plan and keeps its layout in res.Layout (the
+// PDF is the same).
 func (res *Result) drawKept(plan *typeset.Plan, doc *document.Document, opts pdfwriter.Options) ([]byte, error) {
 	var b bytes.Buffer
 	n, err := pdfwriter.DrawPlan(&b, plan, doc, opts)

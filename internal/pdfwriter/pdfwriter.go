@@ -29,6 +29,7 @@
 package pdfwriter
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -189,36 +190,75 @@ func Draw(w io.Writer, laid *typeset.Document, doc *document.Document, opts Opti
 // returns the number of pages. The plan is not used once its pages are
 // drawn: a caller that lets it go too frees it before the file is made.
 func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Options) (int, error) {
+	dr, err := StartDrawing(plan, doc, opts)
+	if err != nil {
+		return 0, err
+	}
+	return dr.Draw(w)
+}
+
+// Drawing is a PDF begun by StartDrawing: its fonts are being cut.
+type Drawing struct {
+	pdf   *fpdf.Fpdf
+	emb   *embedding
+	d     drawer
+	pages func(func(*typeset.Page) error) error // nil once drawn
+}
+
+// StartDrawing begins the PDF of a planned layout: it draws the charts,
+// registers the fonts and starts cutting them into pieces, which goes on
+// while the caller does other work (writes the HTML page) until Draw. The
+// Drawing holds the plan until Draw, and neither doc nor its tree.
+func StartDrawing(plan *typeset.Plan, doc *document.Document, opts Options) (*Drawing, error) {
 	counts := map[faceRune]int{}
 	plan.Chars(func(face int, r rune, n int) { counts[faceRune{face, r}] += n })
-	return draw(w, plan.Geometry(), counts, plan.Emit, doc, opts)
+	return start(plan.Geometry(), counts, plan.Emit, doc, opts)
 }
 
 // draw makes the PDF of the pages that pages hands out, whose characters
 // (by face, and how often) are counts; the charts' are added to them. It
 // returns the number of pages.
 func draw(w io.Writer, g typeset.Geometry, counts map[faceRune]int, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) (int, error) {
+	dr, err := start(g, counts, pages, doc, opts)
+	if err != nil {
+		return 0, err
+	}
+	return dr.Draw(w)
+}
+
+func start(g typeset.Geometry, counts map[faceRune]int, pages func(func(*typeset.Page) error) error, doc *document.Document, opts Options) (*Drawing, error) {
 	opts.defaults()
 	charts, err := drawCharts(doc, g, opts.Fonts, counts)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	pdf := newPDF(g, doc, opts)
 	emb, err := embedFonts(pdf, byUse(counts), opts.Fonts)
 	if err != nil {
+		return nil, err
+	}
+	return &Drawing{pdf: pdf, emb: emb, d: drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts, charts: charts}, pages: pages}, nil
+}
+
+// Draw draws the pages and writes the PDF to w, once its fonts are cut. It
+// returns the number of pages.
+func (dr *Drawing) Draw(w io.Writer) (int, error) {
+	pages := dr.pages
+	if pages == nil {
+		return 0, errors.New("pdfwriter: the drawing is drawn already")
+	}
+	dr.pages = nil // (and with it a plan, which may be of tens of MB)
+	if err := pages(dr.d.page); err != nil {
 		return 0, err
 	}
-	d := drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts, charts: charts}
-	if err := pages(d.page); err != nil {
-		return 0, err
-	}
-	pages = nil // (and with it a plan, which may be of tens of MB)
+	pages = nil
+	pdf := dr.pdf
 	if err := pdf.Error(); err != nil {
 		return 0, fmt.Errorf("生成 PDF 失败：%v", err)
 	}
 	n := pdf.PageNo()
 	pdf.SetCompression(n > fpdfCompressesAbove)
-	u := &finishing{w: w, programs: emb.wait}
+	u := &finishing{w: w, programs: dr.emb.wait}
 	if err := pdf.Output(u); err != nil {
 		return 0, err
 	}
