@@ -282,7 +282,7 @@ func Render(o Options) (*Result, error) {
 	// tree of over 100 MB, not held while the PDF is drawn.
 	var (
 		titleLines []string
-		plan       *typeset.Plan       // kept for the layout (KeepLayout), or
+		plan       *typeset.Plan      // kept for the layout (KeepLayout), or
 		drawing    *pdfwriter.Drawing // the PDF begun: its fonts are cut while the other formats are written
 		pdfOpts    pdfwriter.Options
 		pdfAt      int
