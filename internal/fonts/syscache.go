@@ -56,7 +56,14 @@ func openScanCache(dir string, roots []string) *scanCache {
 		dir = filepath.Join(d, "briefing")
 	}
 	h := fnv.New64a()
-	fmt.Fprint(h, wanted)
+	for ri, fams := range wanted {
+		for _, f := range fams {
+			h.Write([]byte(strconv.Itoa(ri) + strconv.FormatBool(f.heavy)))
+			for _, n := range f.names {
+				h.Write([]byte("\x00" + n))
+			}
+		}
+	}
 	c := &scanCache{
 		file:   filepath.Join(dir, "fonts.cache"),
 		header: fmt.Sprintf("briefing fonts %d %x %q", scanVersion, h.Sum64(), strings.Join(roots, "\x00")),
