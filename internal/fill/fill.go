@@ -60,6 +60,7 @@ type Filler struct {
 	warnings  Errors
 	guarding  []guarded               // the templates whose guard runs, in order (see guard.go)
 	nameFacts map[string]wording.Fact // see guard.go
+	nameIdx   *wording.Names
 }
 
 // An Option configures a Filler.

@@ -16,7 +16,7 @@ import (
 // text is not held while the next are filled.
 func (f *Filler) guard(rec *recorder, srcs map[string]string) {
 	g := guarded{done: make(chan guardResult, 1), warnings: rec.warnings}
-	segs, names := f.segments(rec, srcs), f.names()
+	segs, names := f.segments(rec, srcs), f.nameIndex()
 	if len(rec.out) >= guardAside {
 		g.done <- checkWording(segs, names)
 	} else {
@@ -51,9 +51,9 @@ func (g guarded) wait() Errors {
 }
 
 // checkWording runs the wording checks on a template's segments.
-func checkWording(segs []wording.Segment, names map[string]wording.Fact) (r guardResult) {
+func checkWording(segs []wording.Segment, names *wording.Names) (r guardResult) {
 	defer func() { r.panicked = recover() }()
-	for _, w := range wording.Check(segs, names) {
+	for _, w := range wording.CheckNames(segs, names) {
 		r.warnings = append(r.warnings, &Error{File: w.File, Line: w.Line, Msg: w.Msg})
 	}
 	return r
@@ -111,6 +111,14 @@ func isASCIIPunct(c byte) bool {
 // names are the facts of every figure of the workbook, by name, for the
 // guard to check a heading or a clause that names a figure it does not
 // print.
+// nameIndex is names indexed for the wording checks, made once.
+func (f *Filler) nameIndex() *wording.Names {
+	if f.nameIdx == nil {
+		f.nameIdx = wording.NewNames(f.names())
+	}
+	return f.nameIdx
+}
+
 func (f *Filler) names() map[string]wording.Fact {
 	if f.nameFacts != nil {
 		return f.nameFacts
