@@ -8,8 +8,9 @@
 //	go run ./internal/perfdata/cmd/timing -before /tmp/old     # side by side with an older binary
 //	go run ./internal/perfdata/cmd/timing -typst /path/to/typst -cases sample,check,typst
 //
-// Runs of the programs compared are interleaved, so that a machine busy
-// with something else slows them alike; report the medians.
+// Runs of the programs compared are interleaved, and so are the runs of
+// the sample's build, its check and Typst, so that a machine busy with
+// something else slows them alike; report the medians.
 package main
 
 import (
@@ -53,23 +54,75 @@ func main() {
 		progs = []string{*before, *bin}
 	}
 	t := &timer{work: work, runs: *runs}
+	// The sample's build, its check and Typst are timed together, a run of
+	// each in turn, so that a machine whose load drifts during the timing
+	// slows them alike and their ratios hold.
+	var together []job
 	for _, c := range strings.Split(*cases, ",") {
 		switch strings.TrimSpace(c) {
 		case "sample":
-			t.compare("sample: build", progs, "build", "-o", t.out())
+			together = append(together, t.jobs("sample: build", progs, "build", "-o", t.out())...)
 		case "check":
-			t.compare("sample: check", progs, "check")
-		case "pages":
-			t.pages(progs, *pages)
-		case "rows":
-			t.rows(progs, *rows)
+			together = append(together, t.jobs("sample: check", progs, "check")...)
 		case "typst":
-			t.typst(*typst, *bin, len(progs))
+			together = append(together, t.typst(*typst, *bin, len(progs))...)
+		case "pages", "rows":
 		default:
 			log.Fatalf("unknown case %q", c)
 		}
 	}
+	t.interleave(together)
+	for _, c := range strings.Split(*cases, ",") {
+		switch strings.TrimSpace(c) {
+		case "pages":
+			t.pages(progs, *pages)
+		case "rows":
+			t.rows(progs, *rows)
+		}
+	}
 	t.print(progs)
+}
+
+// job is one program's runs of a case timed with others (interleave).
+type job struct {
+	name    string
+	col, of int // its program's column, of so many
+	run     func() sample
+}
+
+// jobs are the runs of args with each program.
+func (t *timer) jobs(name string, progs []string, args ...string) []job {
+	var js []job
+	for i, p := range progs {
+		js = append(js, job{name: name, col: i, of: len(progs), run: func() sample { return run(p, args...) }})
+	}
+	return js
+}
+
+// interleave times the jobs, a run of each in turn, and keeps a row for
+// each case, in the order first given.
+func (t *timer) interleave(js []job) {
+	if len(js) == 0 {
+		return
+	}
+	rows := map[string]*row{}
+	var order []string
+	for _, j := range js {
+		if rows[j.name] == nil {
+			rows[j.name] = &row{name: j.name, samples: make([][]sample, j.of)}
+			order = append(order, j.name)
+		}
+	}
+	for range t.runs {
+		for _, j := range js {
+			r := rows[j.name]
+			r.samples[j.col] = append(r.samples[j.col], j.run())
+		}
+	}
+	for _, name := range order {
+		t.results = append(t.results, *rows[name])
+	}
+	fmt.Fprintf(os.Stderr, "%s: done\n", strings.Join(order, ", "))
 }
 
 // buildBinary builds ./cmd/briefing into dir, as a release is built (see

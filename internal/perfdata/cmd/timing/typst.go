@@ -14,12 +14,12 @@ import (
 // typst times Typst setting the sample's text (its plain-text rendering,
 // written by bin) on the 公文 page in the bundled fonts, and notes how the
 // sample's build compares with it.
-func (t *timer) typst(typst, bin string, columns int) {
+func (t *timer) typst(typst, bin string, columns int) []job {
 	if typst == "" {
 		p, err := exec.LookPath("typst")
 		if err != nil {
 			log.Print("typst: no typst binary (give one with -typst); case skipped")
-			return
+			return nil
 		}
 		typst = p
 	}
@@ -35,12 +35,9 @@ func (t *timer) typst(typst, bin string, columns int) {
 	}
 	fonts := filepath.Join(t.work, "fonts")
 	writeFonts(fonts)
-	r := row{name: "Typst on the sample's text", samples: make([][]sample, columns)}
-	last := columns - 1
-	for range t.runs {
-		r.samples[last] = append(r.samples[last], run(typst, "compile", "--font-path", fonts, doc, filepath.Join(t.work, "typst.pdf")))
-	}
-	t.results = append(t.results, r)
+	return []job{{name: "Typst on the sample's text", col: columns - 1, of: columns, run: func() sample {
+		return run(typst, "compile", "--font-path", fonts, doc, filepath.Join(t.work, "typst.pdf"))
+	}}}
 }
 
 // writeFonts writes briefing's bundled fonts into dir, for Typst.
