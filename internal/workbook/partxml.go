@@ -25,17 +25,26 @@ func (x *xlsxReader) walkPart(name string, start func(path []string, s *xmlScann
 	if f, ok := x.parts[partKey(name)]; ok && f.UncompressedSize64 > maxSmallPart {
 		return errUnzipLimit
 	}
-	rc, err := x.open(name)
+	s, rc, err := x.scanPart(name)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	s, err := newXMLScanner(rc, x.partSize(name))
-	if err != nil {
-		return err
-	}
 	w := partWalk{s: s, start: start, end: end}
 	return w.run()
+}
+
+// scanPart opens part name for the scanner; the caller closes rc.
+func (x *xlsxReader) scanPart(name string) (s *xmlScanner, rc io.Closer, err error) {
+	r, err := x.open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s, err = newXMLScanner(r, x.partSize(name)); err != nil {
+		r.Close()
+		return nil, nil, err
+	}
+	return s, r, nil
 }
 
 type partWalk struct {

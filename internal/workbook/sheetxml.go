@@ -48,15 +48,11 @@ type cellXML struct {
 
 // readSheet streams the worksheet of x.sheets[i] into g.
 func (x *xlsxReader) readSheet(i int, g *grid) error {
-	rc, err := x.open(x.sheets[i].target)
+	s, rc, err := x.scanPart(x.sheets[i].target)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	s, err := newXMLScanner(rc, x.partSize(x.sheets[i].target))
-	if err != nil {
-		return err
-	}
 	sr := &sheetReader{x: x, g: g, sheet: i, s: s}
 	return sr.run()
 }
@@ -391,15 +387,11 @@ func (sr *sheetReader) merge() error {
 // readSharedStrings streams the shared string table: the text of each
 // <si>, its runs joined, phonetic guides (<rPh>) left out.
 func (x *xlsxReader) readSharedStrings(name string) error {
-	rc, err := x.open(name)
+	s, rc, err := x.scanPart(name)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	s, err := newXMLScanner(rc, x.partSize(name))
-	if err != nil {
-		return err
-	}
 	sst := &sstReader{x: x, s: s}
 	return sst.run()
 }
