@@ -141,7 +141,7 @@ func (c *scanCache) parse(data []byte) {
 	}
 	kept := map[string]cacheEntry{}
 	for sc.Scan() {
-		f := fields(sc.Text())
+		f := cacheFields(sc.Text())
 		if len(f) != 5 || f[0] != "F" {
 			return
 		}
@@ -158,8 +158,8 @@ func (c *scanCache) parse(data []byte) {
 				return
 			}
 			fd, ok := parseFound(sc.Text())
-			if !ok {
-				return
+			if !ok || fd.face.file != path || fd.face.Path != path && !strings.HasPrefix(fd.face.Path, path+"#") {
+				return // a face is only ever of the file it was found in
 			}
 			e.found = append(e.found, fd)
 		}
@@ -172,7 +172,7 @@ func (c *scanCache) parse(data []byte) {
 
 // parseFound reads a face line of the cache.
 func parseFound(line string) (found, bool) {
-	f := fields(line)
+	f := cacheFields(line)
 	if len(f) != 9 {
 		return found{}, false
 	}
@@ -200,8 +200,8 @@ func parseFound(line string) (found, bool) {
 	return fd, true
 }
 
-// fields splits a cache line at the spaces outside quotes.
-func fields(line string) []string {
+// cacheFields splits a cache line at the spaces outside quotes.
+func cacheFields(line string) []string {
 	var out []string
 	for len(line) > 0 {
 		line = strings.TrimLeft(line, " ")

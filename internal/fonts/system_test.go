@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -226,5 +227,28 @@ func TestSystemCache(t *testing.T) {
 		if got, gotNotes := body(); got.Family != "仿宋_GB2312" || gotNotes != notes {
 			t.Errorf("from a cache %.40q: %+v", bad, got)
 		}
+	}
+}
+
+// TestSystemCacheKeepsFacesInTheirFiles: a cache whose entry names a face
+// in another file than the one it is kept under is not used.
+func TestSystemCacheKeepsFacesInTheirFiles(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	fs := writeFile(t, dir, "font0001.ttf", withTables(t, bundled.Song(), map[string][]byte{"name": familyNames("FangSong_GB2312", "仿宋_GB2312")}))
+	System(WithRoots(dir), WithCache(cacheDir))
+	cacheFile := filepath.Join(cacheDir, "fonts.cache")
+	kept, err := os.ReadFile(cacheFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := strings.ReplaceAll(string(kept), strconv.Quote(fs)+" "+strconv.Quote(fs), strconv.Quote(fs)+" "+strconv.Quote("/etc/passwd"))
+	if elsewhere == string(kept) {
+		t.Fatalf("the cache does not name the face's file:\n%s", kept)
+	}
+	os.WriteFile(cacheFile, []byte(elsewhere), 0o644)
+	s := System(WithRoots(dir), WithCache(cacheDir))
+	face, _, ok := s.Glyph(typeset.RoleBody, '中')
+	if f := s.Face(face); !ok || f == nil || f.Path != fs {
+		t.Errorf("中 in body: face %d (%+v), want the face of %s", face, f, fs)
 	}
 }
