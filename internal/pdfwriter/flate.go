@@ -81,7 +81,12 @@ type splice struct {
 	data     []byte   // a page's content to compress, or
 	program  *program // a font program to put in place of its placeholder
 	dict     []byte   // the program's dictionary after its /Length
+	length1  int      // where in dict its /Length1 0 is
 }
+
+// length1Zero is the /Length1 that fpdf writes for a piece registered
+// with its length 0 (embedding.register); finish writes the length.
+const length1Zero = "/Length1 0\n"
 
 // finish writes pdf, made by fpdf, to w with every stream whose dictionary
 // holds only its /Length (the pages' contents, when fpdf did not compress
@@ -121,7 +126,9 @@ func finish(w io.Writer, pdf []byte, programs map[string]*program) error {
 		out.Write(pdf[at:s.from])
 		if s.program != nil {
 			fmt.Fprintf(out, "<</Length %d", len(s.program.data))
-			out.Write(bytes.Replace(s.dict, []byte("/Length1 0\n"), fmt.Appendf(nil, "/Length1 %d\n", s.program.length), 1))
+			out.Write(s.dict[:s.length1])
+			fmt.Fprintf(out, "/Length1 %d\n", s.program.length)
+			out.Write(s.dict[s.length1+len(length1Zero):])
 			out.Write(s.program.data)
 		} else {
 			z.Reset()
@@ -211,7 +218,12 @@ func contentStream(pdf []byte, j, off int, programs map[string]*program) (splice
 	if !ok {
 		return splice{}, false
 	}
-	return splice{from: off + len(head) - len("<</Length "), to: data + n, program: program, dict: pdf[afterLength:data]}, true
+	dict := pdf[afterLength:data]
+	l1 := bytes.Index(dict, []byte(length1Zero))
+	if l1 < 0 {
+		return splice{}, false // not as fpdf writes it: finish counts the program missing
+	}
+	return splice{from: off + len(head) - len("<</Length "), to: data + n, program: program, dict: dict, length1: l1}, true
 }
 
 var errXref = errors.New("pdfwriter: fpdf's cross-reference table is not as expected")

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"briefing/internal/fonts"
@@ -111,5 +113,50 @@ func TestFinishNeedsEveryProgram(t *testing.T) {
 	pdf := writeGongwen(t)
 	if err := finish(&bytes.Buffer{}, pdf, map[string]*program{"%briefing: the program of font f9p9": {data: []byte("x")}}); err == nil {
 		t.Error("no error")
+	}
+}
+
+// TestFontProgramsInPlace: every font program finish put in place has the
+// dictionary fpdf writes, its /Length the bytes in the file and its
+// /Length1 the bytes it decompresses to.
+func TestFontProgramsInPlace(t *testing.T) {
+	pdf := writeGongwen(t)
+	re := regexp.MustCompile(`<</Length (\d+)\n/Filter /FlateDecode\n/Length1 (\d+)\n>>\nstream\n`)
+	found := re.FindAllSubmatchIndex(pdf, -1)
+	if len(found) == 0 {
+		t.Fatal("no font program in the file")
+	}
+	for _, m := range found {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		n1, _ := strconv.Atoi(string(pdf[m[4]:m[5]]))
+		data := pdf[m[1] : m[1]+n]
+		if !bytes.HasPrefix(pdf[m[1]+n:], []byte("\nendstream")) {
+			t.Errorf("/Length %d does not end at endstream", n)
+			continue
+		}
+		r, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		program, _ := io.ReadAll(r)
+		if len(program) != n1 || !bytes.HasPrefix(program, []byte{0, 1, 0, 0}) {
+			t.Errorf("/Length1 %d, the program has %d bytes (starting %x)", n1, len(program), program[:min(4, len(program))])
+		}
+	}
+	if bytes.Contains(pdf, []byte("%briefing: the program of font")) {
+		t.Error("a placeholder is left in the file")
+	}
+}
+
+// TestFinishRefusesAnotherDictionary: a placeholder whose dictionary has
+// no /Length1 0, as fpdf would write it, is a program not found.
+func TestFinishRefusesAnotherDictionary(t *testing.T) {
+	const ph = "%briefing: the program of font f0p0"
+	pdf := "%PDF-1.3\n1 0 obj\n<</Length " + strconv.Itoa(len(ph)) + "\n/Filter /FlateDecode\n/Length1 7\n>>\nstream\n" + ph + "\nendstream\nendobj\n"
+	xref := len(pdf)
+	pdf += "xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2>>\nstartxref\n" + strconv.Itoa(xref) + "\n%%EOF\n"
+	err := finish(&bytes.Buffer{}, []byte(pdf), map[string]*program{ph: {data: []byte("x")}})
+	if err == nil || !strings.Contains(err.Error(), "0 of 1 font programs") {
+		t.Errorf("error %v", err)
 	}
 }

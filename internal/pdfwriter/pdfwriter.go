@@ -199,8 +199,6 @@ func DrawPlan(w io.Writer, plan *typeset.Plan, doc *document.Document, opts Opti
 
 // Drawing is a PDF begun by StartDrawing: its fonts are being cut.
 type Drawing struct {
-	pdf   *fpdf.Fpdf
-	emb   *embedding
 	d     drawer
 	pages func(func(*typeset.Page) error) error // nil once drawn
 }
@@ -237,7 +235,7 @@ func start(g typeset.Geometry, counts map[faceRune]int, pages func(func(*typeset
 	if err != nil {
 		return nil, err
 	}
-	return &Drawing{pdf: pdf, emb: emb, d: drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts, charts: charts}, pages: pages}, nil
+	return &Drawing{d: drawer{pdf: pdf, embedded: emb, fonts: opts.Fonts, charts: charts}, pages: pages}, nil
 }
 
 // Draw draws the pages and writes the PDF to w, once its fonts are cut. It
@@ -252,13 +250,13 @@ func (dr *Drawing) Draw(w io.Writer) (int, error) {
 		return 0, err
 	}
 	pages = nil
-	pdf := dr.pdf
+	pdf := dr.d.pdf
 	if err := pdf.Error(); err != nil {
 		return 0, fmt.Errorf("生成 PDF 失败：%v", err)
 	}
 	n := pdf.PageNo()
 	pdf.SetCompression(n > fpdfCompressesAbove)
-	u := &finishing{w: w, programs: dr.emb.wait}
+	u := &finishing{w: w, programs: dr.d.embedded.wait}
 	if err := pdf.Output(u); err != nil {
 		return 0, err
 	}
