@@ -260,7 +260,7 @@ func readXref(pdf []byte) (int, []int, error) {
 }
 
 // writeXref writes, after what out has written, the cross-reference table
-// and the trailer tail (from “xref” to the end, checked by compressPages),
+// and the trailer tail (from “xref” to the end, checked by finish),
 // each object's offset moved by move.
 func writeXref(out *counter, tail []byte, offsets []int, move func(int) int) {
 	xref := out.n

@@ -163,14 +163,7 @@ func (t *timer) out() string { return filepath.Join(t.work, "out") }
 
 // compare times args with each program, interleaving the runs.
 func (t *timer) compare(name string, progs []string, args ...string) {
-	r := row{name: name, samples: make([][]sample, len(progs))}
-	for range t.runs {
-		for i, p := range progs {
-			r.samples[i] = append(r.samples[i], run(p, args...))
-		}
-	}
-	t.results = append(t.results, r)
-	fmt.Fprintf(os.Stderr, "%s: done\n", name)
+	t.interleave(t.jobs(name, progs, args...))
 }
 
 func (t *timer) pages(progs []string, pages int) {
