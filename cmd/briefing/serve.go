@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"briefing/internal/oserr"
+	"briefing/internal/pacing"
 	"briefing/internal/server"
 	"briefing/internal/workspace"
 )
@@ -49,6 +50,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
+	pacing.LongRunning()
 	token := newToken()
 	srv := server.New(server.Options{Workspace: ws, Token: token, Hosts: hosts, LoadFonts: fontSet,
 		Version: version, Limits: reads.limits(), Log: stderr})

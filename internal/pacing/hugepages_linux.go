@@ -28,7 +28,10 @@ import (
 // that the region starts on one.
 //
 // It is not done where Linux uses huge pages for everything anyway
-// (“always”) or never, nor when BRIEFING_HUGEPAGES=0.
+// (“always”) or never, nor when BRIEFING_HUGEPAGES=0. A process that is
+// to run for long (briefing serve) calls LongRunning: there the kernel's
+// khugepaged would, over time, fill huge pages of which the heap uses
+// little, and the runtime's return of unused memory would be undone.
 
 // HeapRegion is how much of the heap is asked to be backed by huge pages:
 // what the build of a report of some 50 pages allocates. Larger reports
@@ -107,4 +110,14 @@ func hugePageSize() uintptr {
 		return 0
 	}
 	return uintptr(n)
+}
+
+// LongRunning tells that the process is to run for long: the heap's
+// region is no longer advised to be backed by huge pages (those it has
+// stay until the runtime returns their memory).
+func LongRunning() {
+	if hugeStart != hugeEnd {
+		syscall.Syscall(syscall.SYS_MADVISE, hugeStart, hugeEnd-hugeStart, syscall.MADV_NOHUGEPAGE)
+		hugeStart, hugeEnd = 0, 0
+	}
 }

@@ -106,3 +106,27 @@ func TestHugePagesTurnedOff(t *testing.T) {
 		t.Errorf("a region was advised with BRIEFING_HUGEPAGES=0:\n%s", out)
 	}
 }
+
+// TestLongRunning: once LongRunning is called the region is no longer
+// advised (VmFlags nh: no huge pages).
+func TestLongRunning(t *testing.T) {
+	if os.Getenv("PACING_LONG_RUNNING") == "1" {
+		at := hugeStart
+		LongRunning()
+		flags, _ := mapping(t, at)
+		fmt.Printf("flags %s|region %d\n", flags, hugeEnd-hugeStart)
+		return
+	}
+	if os.Getenv("BRIEFING_HUGEPAGES") == "0" || thpMode() != "madvise" {
+		t.Skipf("transparent huge pages are %q here, or turned off", thpMode())
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLongRunning$", "-test.v")
+	cmd.Env = append(os.Environ(), "PACING_LONG_RUNNING=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !strings.Contains(string(out), " nh") || strings.Contains(string(out), " hg ") || !strings.Contains(string(out), "|region 0\n") {
+		t.Errorf("the region is still advised after LongRunning:\n%s", out)
+	}
+}
