@@ -27,9 +27,14 @@ func TestPacedBeforeTheLibraries(t *testing.T) {
 		}
 		// The collection package pacing forces to free the huge-page
 		// region it sets up (hugepages_linux.go) is not the pace.
-		if regexp.MustCompile(`^gc \d+ @`).MatchString(line) && !strings.HasSuffix(line, "(forced)") {
-			gcs = append(gcs, line)
+		if !regexp.MustCompile(`^gc \d+ @`).MatchString(line) {
+			continue
 		}
+		if strings.HasSuffix(line, "(forced)") {
+			forced(t, line)
+			continue
+		}
+		gcs = append(gcs, line)
 	}
 	paced, ok := order["briefing/internal/pacing"]
 	if !ok {
@@ -48,5 +53,20 @@ func TestPacedBeforeTheLibraries(t *testing.T) {
 		if n, _ := strconv.Atoi(m[1]); n < 12 {
 			t.Errorf("the first collection began with a heap of %d MB, not about 16:\n%s", n, gcs[0])
 		}
+	}
+}
+
+// forced checks the collection package pacing forces as it sets up the
+// heap's huge pages: it ends with the heap's goal bounded (an unbounded one,
+// the collector's pace still off, makes the runtime put its bookkeeping on
+// huge pages for good, above 1 GiB of goal).
+func forced(t *testing.T, line string) {
+	t.Helper()
+	m := regexp.MustCompile(` (\d+) MB goal`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("unreadable gctrace line %q", line)
+	}
+	if n, _ := strconv.Atoi(m[1]); n >= 1024 {
+		t.Errorf("the forced collection ended with a heap goal of %d MB:\n%s", n, line)
 	}
 }

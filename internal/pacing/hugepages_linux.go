@@ -54,11 +54,14 @@ func init() {
 		return
 	}
 	// The region must not start a collection as it is allocated; the one
-	// that frees it is started here.
+	// that frees it is started here, with the collector's pace back (were
+	// it still off, the heap's goal would be unbounded when the collection
+	// ends, and the runtime would put its own bookkeeping on huge pages for
+	// good: 2 MB more memory).
 	percent := debug.SetGCPercent(-1)
-	defer debug.SetGCPercent(percent)
 	kept = padTo(size)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(make([]byte, HeapRegion))))
+	debug.SetGCPercent(percent)
 	runtime.GC() // frees the region: it is no longer referred to
 	// Only whole huge pages, should the padding have gone elsewhere.
 	beg := (start + size - 1) &^ (size - 1)
