@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -95,8 +96,10 @@ func (s *sizeFlag) Set(v string) error {
 			break
 		}
 	}
+	// At most 1 TB, and what an int holds (2 GB on 32-bit Windows).
+	const most = min(1<<40, math.MaxInt)
 	n, err := strconv.Atoi(strings.TrimSpace(u))
-	if err != nil || n <= 0 || n > (1<<40)/mult {
+	if err != nil || n <= 0 || n > most/mult {
 		return fmt.Errorf("“%s”不是一个大小，应写作 32MB、512KB 这样", v)
 	}
 	*s = sizeFlag(n * mult)
