@@ -49,10 +49,15 @@ func init() {
 	if os.Getenv("BRIEFING_HUGEPAGES") == "0" || thpMode() != "madvise" {
 		return
 	}
-	size := hugePageSize()
-	if size == 0 || size > HeapRegion/8 {
-		return
+	if size := hugePageSize(); size != 0 && size <= HeapRegion/8 {
+		hugeStart, hugeEnd = adviseHeap(size)
 	}
+}
+
+// adviseHeap makes the heap grow by HeapRegion, lets the region go and
+// advises it, in whole huge pages of size, should the padding have gone
+// elsewhere. It returns the range advised (empty when madvise failed).
+func adviseHeap(size uintptr) (beg, end uintptr) {
 	// The region must not start a collection as it is allocated; the one
 	// that frees it is started here, with the collector's pace back (were
 	// it still off, the heap's goal would be unbounded when the collection
@@ -63,13 +68,12 @@ func init() {
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(make([]byte, HeapRegion))))
 	debug.SetGCPercent(percent)
 	runtime.GC() // frees the region: it is no longer referred to
-	// Only whole huge pages, should the padding have gone elsewhere.
-	beg := (start + size - 1) &^ (size - 1)
-	end := (start + HeapRegion) &^ (size - 1)
-	_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, beg, end-beg, syscall.MADV_HUGEPAGE)
-	if errno == 0 {
-		hugeStart, hugeEnd = beg, end
+	beg = (start + size - 1) &^ (size - 1)
+	end = (start + HeapRegion) &^ (size - 1)
+	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, beg, end-beg, syscall.MADV_HUGEPAGE); errno != 0 {
+		return 0, 0
 	}
+	return beg, end
 }
 
 // padTo allocates what lies between the heap's end and the next multiple
