@@ -7,6 +7,7 @@
 //	go run ./internal/perfdata/cmd/timing                      # this checkout, built as a release (CGO_ENABLED=0)
 //	go run ./internal/perfdata/cmd/timing -before /tmp/old     # side by side with an older binary
 //	go run ./internal/perfdata/cmd/timing -typst /path/to/typst -cases sample,check,typst
+//	go run ./internal/perfdata/cmd/timing -cases sample,check,start    # how much of a build is the start alone
 //
 // Runs of the programs compared are interleaved, and so are the runs of
 // the sample's build, its check and Typst, so that a machine busy with
@@ -32,7 +33,7 @@ func main() {
 	bin := flag.String("bin", "", "the briefing binary to time; empty: build this checkout's")
 	before := flag.String("before", "", "an older briefing binary, timed side by side")
 	typst := flag.String("typst", "", "a typst binary, to time Typst on the sample's text (empty: typst on PATH, if any)")
-	cases := flag.String("cases", "sample,check,pages,rows", "cases to time, of: sample, check, pages, rows, typst")
+	cases := flag.String("cases", "sample,check,pages,rows", "cases to time, of: sample, check, start (briefing version: what every command pays before its work), pages, rows, typst")
 	pages := flag.Int("pages", 1000, "pages of the long report (the pages case also times a tenth of it)")
 	rows := flag.Int("rows", 100000, "rows of the table (the rows case also times a tenth of it)")
 	keep := flag.Bool("keep", false, "keep the inputs and outputs (their folder is printed)")
@@ -64,6 +65,8 @@ func main() {
 			together = append(together, t.jobs("sample: build", progs, "build", "-o", t.out())...)
 		case "check":
 			together = append(together, t.jobs("sample: check", progs, "check")...)
+		case "start":
+			together = append(together, t.jobs("start: version", progs, "version")...)
 		case "typst":
 			together = append(together, t.typst(*typst, *bin, len(progs))...)
 		case "pages", "rows":
@@ -263,13 +266,17 @@ func (t *timer) ratios(progs []string) {
 		return 0
 	}
 	for i, p := range progs {
-		build, check := find("sample: build", i), find("sample: check", i)
+		build, check, start := find("sample: build", i), find("sample: check", i), find("start: version", i)
 		typst := find("Typst on the sample's text", len(progs)-1)
 		if build > 0 && typst > 0 {
 			fmt.Printf("%s: sample build / Typst = %.2f\n", filepath.Base(p), build.Seconds()/typst.Seconds())
 		}
 		if build > 0 && check > 0 {
 			fmt.Printf("%s: check / build = %.2f\n", filepath.Base(p), check.Seconds()/build.Seconds())
+		}
+		if build > 0 && start > 0 {
+			// The floor of check / build: a check pays the start too.
+			fmt.Printf("%s: start (version) / build = %.2f\n", filepath.Base(p), start.Seconds()/build.Seconds())
 		}
 	}
 }
