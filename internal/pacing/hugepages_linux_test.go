@@ -16,7 +16,7 @@ import (
 // TestHeapOnHugePages: memory allocated after package pacing initialises
 // comes from the region it advised for huge pages.
 func TestHeapOnHugePages(t *testing.T) {
-	if os.Getenv("BRIEFING_HUGEPAGES") == "0" || thpMode() != "madvise" {
+	if turnedOff() || thpMode() != "madvise" {
 		t.Skipf("transparent huge pages are %q here, or turned off", thpMode())
 	}
 	if hugeStart == hugeEnd {
@@ -92,21 +92,36 @@ func rangeOf(line string) (lo, hi uintptr, ok bool) {
 	return uintptr(x), uintptr(y), err1 == nil && err2 == nil
 }
 
-// TestHugePagesTurnedOff: BRIEFING_HUGEPAGES=0 advises nothing.
+// TestHugePagesTurnedOff: BRIEFING_HUGEPAGES=0 (or off, false, no)
+// advises nothing; another value leaves them on.
 func TestHugePagesTurnedOff(t *testing.T) {
 	if os.Getenv("PACING_REPORT_REGION") == "1" {
 		fmt.Printf("region %d\n", hugeEnd-hugeStart)
 		return
 	}
+	for _, v := range []string{"0", "off", " OFF", "false", "No"} {
+		if out := region(t, v); !strings.Contains(out, "region 0\n") {
+			t.Errorf("a region was advised with BRIEFING_HUGEPAGES=%q:\n%s", v, out)
+		}
+	}
+	if thpMode() == "madvise" {
+		if out := region(t, "1"); strings.Contains(out, "region 0\n") {
+			t.Errorf("no region was advised with BRIEFING_HUGEPAGES=1:\n%s", out)
+		}
+	}
+}
+
+// region runs this test binary with BRIEFING_HUGEPAGES=v and returns what
+// it says of the region.
+func region(t *testing.T, v string) string {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHugePagesTurnedOff$", "-test.v")
-	cmd.Env = append(os.Environ(), "PACING_REPORT_REGION=1", "BRIEFING_HUGEPAGES=0")
+	cmd.Env = append(os.Environ(), "PACING_REPORT_REGION=1", "BRIEFING_HUGEPAGES="+v)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	if !strings.Contains(string(out), "region 0\n") {
-		t.Errorf("a region was advised with BRIEFING_HUGEPAGES=0:\n%s", out)
-	}
+	return string(out)
 }
 
 // TestLongRunning: once LongRunning is called the region is no longer
@@ -119,7 +134,7 @@ func TestLongRunning(t *testing.T) {
 		fmt.Printf("flags %s|region %d\n", flags, hugeEnd-hugeStart)
 		return
 	}
-	if os.Getenv("BRIEFING_HUGEPAGES") == "0" || thpMode() != "madvise" {
+	if turnedOff() || thpMode() != "madvise" {
 		t.Skipf("transparent huge pages are %q here, or turned off", thpMode())
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestLongRunning$", "-test.v")
