@@ -99,8 +99,15 @@ func (s *sizeFlag) Set(v string) error {
 	// At most 1 TB, and what an int holds (2 GB on 32-bit Windows).
 	const most = min(1<<40, math.MaxInt)
 	n, err := strconv.Atoi(strings.TrimSpace(u))
-	if err != nil || n <= 0 || n > most/mult {
+	if err != nil || n <= 0 {
 		return fmt.Errorf("“%s”不是一个大小，应写作 32MB、512KB 这样", v)
+	}
+	if n > most/mult {
+		limit := strconv.Itoa(most>>20) + "MB" // 2047MB on 32-bit Windows
+		if most%(1<<30) == 0 {
+			limit = strconv.Itoa(most>>30) + "GB"
+		}
+		return fmt.Errorf("“%s”太大：最多 %s", v, limit)
 	}
 	*s = sizeFlag(n * mult)
 	return nil

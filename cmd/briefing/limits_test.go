@@ -37,6 +37,7 @@ func TestLimitFlags(t *testing.T) {
 		{[]string{"-root", filepath.Join(root, "没有")}, exitUsage, "-root 无法读取目录"},
 		{[]string{"-root", filepath.Join(dir, "report.md")}, exitUsage, "-root 应是一个目录"},
 		{[]string{"-root", root, "-max-output", "很多"}, exitUsage, "“很多”不是一个大小"},
+		{[]string{"-root", root, "-max-output", "5000GB"}, exitUsage, "“5000GB”太大：最多 1024GB"},
 		{[]string{"-root", root, "-max-time", "一会儿"}, exitUsage, "不是一段时间"},
 		{[]string{}, exitProblem, "外面.md 不在报告可以读取的目录"},
 		{[]string{"-root", root}, exitOK, ""},
